@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificationConfig(AppConfig):
+    """Applications, dossier, commission decisions and certificates (GOST section 8)."""
+
+    name = "certification"
+    verbose_name = _("Certification")

@@ -1,0 +1,103 @@
+"""Conditions of the application workflow: pure reads, no writes.
+
+``missing_requirements`` is the one place that decides whether an application is complete
+(GOST 8.7–8.9); the submit button, the review step, the API and the FSM condition all ask it.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from .models_support import applicable_document_types
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Something the applicant still has to provide, with the clause that requires it."""
+
+    text: str
+    clause: str
+    step: str  # the wizard step where it is fixed
+
+    def __str__(self) -> str:
+        return f"{self.text} ({_('GOST %(clause)s') % {'clause': self.clause}})"
+
+
+def missing_requirements(application) -> list[Missing]:
+    missing: list[Missing] = []
+    # GOST 8.7, Annex Г part 1: the applicant's details.
+    for field in ("org_name", "legal_address", "bank_details", "tax_id", "phone", "head_name"):
+        if not getattr(application, field):
+            label = application._meta.get_field(field).verbose_name
+            missing.append(
+                Missing(_("Fill in «%(field)s»") % {"field": label}, "8.7", "organization")
+            )
+    products = list(application.products.all())
+    if not products:
+        missing.append(Missing(_("Add at least one product"), "8.7", "products"))
+    if application.standard_id is None:
+        missing.append(
+            Missing(
+                _("Choose the normative document (ГОСТ) the products comply with"),
+                "8.7",
+                "products",
+            )
+        )
+    # Annex Г part 2: the organization's undertakings.
+    if not application.undertakings_accepted:
+        missing.append(Missing(_("Accept the undertakings of part 2"), "8.7", "organization"))
+    # Annex Г part 3: contact person.
+    if not application.contact_person or not application.contact_phone:
+        missing.append(Missing(_("Name the contact person and their phone"), "8.7", "organization"))
+    # GOST 8.8: every document the products' categories require.
+    uploaded = set(
+        application.files.filter(superseded_at__isnull=True).values_list(
+            "document_type_id", flat=True
+        )
+    )
+    for doc_type in applicable_document_types(products):
+        if doc_type.signed_online or doc_type.applicability == "if_any":
+            continue
+        if doc_type.pk not in uploaded:
+            missing.append(
+                Missing(
+                    _("Upload «%(document)s»") % {"document": doc_type},
+                    doc_type.clause,
+                    "documents",
+                )
+            )
+    # GOST 8.9: a signed declaration for each group of products of one normative document.
+    for group in unsigned_declaration_groups(application, products):
+        missing.append(
+            Missing(
+                _("Sign the declaration for the products made to %(nd)s")
+                % {"nd": group.designation},
+                "8.9",
+                "declaration",
+            )
+        )
+    return missing
+
+
+def declaration_groups(products) -> dict:
+    """GOST 8.9: a declaration may be a group one for products of one normative document."""
+    groups: dict = {}
+    for product in products:
+        groups.setdefault(product.normative_document, []).append(product)
+    return groups
+
+
+def unsigned_declaration_groups(application, products=None) -> list:
+    from .models import Declaration
+
+    products = list(application.products.all()) if products is None else products
+    signed = {d.normative_document_id: d.products_digest for d in application.declarations.all()}
+    return [
+        nd
+        for nd, group in declaration_groups(products).items()
+        if signed.get(nd.pk) != Declaration.digest(group)
+    ]
+
+
+def is_complete(application) -> bool:
+    return not missing_requirements(application)

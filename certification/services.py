@@ -1,0 +1,244 @@
+"""Writes of the application workflow: one transaction each, audit trail included."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import TransitionNotAllowed, can_proceed
+
+from accounts.models import Organization
+from halal_portal.uploads import check_upload
+
+from . import rules
+from .models import (
+    EDITABLE_STATES,
+    Application,
+    ApplicationProduct,
+    AppState,
+    Declaration,
+    DocumentType,
+    DossierFile,
+    TransitionLog,
+)
+
+ORGANIZATION_SNAPSHOT = {
+    # Application field: Organization field (Annex Г part 1 and 3).
+    "org_name": "full_name",
+    "legal_address": "legal_address",
+    "country": "country",
+    "bank_details": "bank_details",
+    "tax_id": "tax_id",
+    "phone": "phone",
+    "fax": "fax",
+    "head_name": "head_name",
+    "chief_accountant_name": "chief_accountant_name",
+    "contact_person": "contact_person",
+    "contact_phone": "contact_phone",
+}
+
+
+def _ensure_editable(application: Application, by) -> None:
+    """Refuse edits unless the application is a draft or returned. The row is locked and its
+    state read afresh, so an edit can never slip in beside a concurrent submit."""
+    state = (
+        Application.objects.select_for_update()
+        .values_list("state", flat=True)
+        .get(pk=application.pk)
+    )
+    if state not in EDITABLE_STATES:
+        raise ValidationError(
+            _("The application is %(state)s and cannot be changed.")
+            % {"state": AppState(state).label.lower()},
+            code="read_only",
+        )
+    if not application.organization.membership_set.filter(user=by).exists():
+        raise PermissionDenied
+
+
+def _transition(application: Application, name: str, *, by, comment: str = "") -> Application:
+    """Fire an FSM transition with its permission check and record who/when/from/to/why."""
+    # Lock the row and read it afresh: two clicks or two people never fire one transition twice.
+    list(Application.objects.select_for_update().filter(pk=application.pk).values_list("pk"))
+    application.refresh_from_db()
+    method = getattr(application, name)
+    if not can_proceed(method, check_conditions=False):
+        raise TransitionNotAllowed(name)
+    # Who may act is asked before whether the conditions hold: an outsider learns nothing.
+    meta = method._django_fsm
+    if not meta.has_transition_perm(application, application.state, by):
+        raise PermissionDenied
+    source = application.state
+    method(by=by)
+    application.state_changed_at = timezone.now()
+    application.save()
+    TransitionLog.objects.create(
+        application=application,
+        transition=name,
+        source=source,
+        target=application.state,
+        by=by,
+        comment=comment,
+    )
+    return application
+
+
+@transaction.atomic
+def application_create(*, organization: Organization, by) -> Application:
+    """A new draft prefilled from the organization's current details (Annex Г part 1)."""
+    if not organization.membership_set.filter(user=by).exists():
+        raise PermissionDenied
+    application = Application(organization=organization, created_by=by)
+    for field, source in ORGANIZATION_SNAPSHOT.items():
+        setattr(application, field, getattr(organization, source))
+    application.save()
+    TransitionLog.objects.create(
+        application=application,
+        transition="create",
+        source=AppState.DRAFT,
+        target=AppState.DRAFT,
+        by=by,
+    )
+    return application
+
+
+@transaction.atomic
+def application_update(*, application: Application, by, data: dict) -> Application:
+    _ensure_editable(application, by)
+    for field, value in data.items():
+        setattr(application, field, value)
+    application.full_clean(exclude=["organization", "created_by", "state"])
+    # Only the fields edited: a stale copy must never write back an old state.
+    application.save(update_fields=[*data.keys(), "updated_at"])
+    return application
+
+
+@transaction.atomic
+def product_save(
+    *, application: Application, by, data: dict, product: ApplicationProduct | None = None
+) -> ApplicationProduct:
+    _ensure_editable(application, by)
+    product = product or ApplicationProduct(application=application)
+    for field, value in data.items():
+        setattr(product, field, value)
+    if product.serial_production:
+        product.batch_number, product.batch_date, product.batch_size = "", None, ""
+    elif not product.batch_number:
+        # Л.4.4: a product is either serially produced or identified by its batch.
+        raise ValidationError(
+            {"batch_number": _("Give the batch number or tick «serial production».")}
+        )
+    if product.pk is None:
+        product.order = application.products.count()
+    product.full_clean(exclude=["application"])
+    product.save()
+    return product
+
+
+@transaction.atomic
+def product_delete(*, product: ApplicationProduct, by) -> None:
+    _ensure_editable(product.application, by)
+    product.delete()
+
+
+@transaction.atomic
+def dossier_file_add(
+    *,
+    application: Application,
+    document_type: DocumentType,
+    upload,
+    by,
+    replaces: DossierFile | None = None,
+) -> DossierFile:
+    """Store one dossier file (GOST 8.8). The content is checked first; a refused file leaves
+    nothing behind, and a file written to storage is removed if the transaction rolls back."""
+    _ensure_editable(application, by)
+    if document_type.signed_online:
+        raise ValidationError(
+            _("«%(document)s» is signed in the portal, not uploaded.")
+            % {"document": document_type},
+            code="signed_online",
+        )
+    checked = check_upload(upload)
+    version = 1
+    if replaces is not None:
+        replaces = DossierFile.objects.select_for_update().get(pk=replaces.pk)
+        if replaces.application_id != application.pk or not replaces.is_current:
+            raise ValidationError(_("Only a current file of this application can be replaced."))
+        document_type = replaces.document_type
+        version = replaces.version + 1
+    dossier_file = DossierFile(
+        application=application,
+        document_type=document_type,
+        original_name=checked.display_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+        uploaded_by=by,
+        version=version,
+        previous=replaces,
+    )
+    upload.seek(0)
+    dossier_file.file.save(checked.display_name, upload, save=False)
+    stored_name = dossier_file.file.name
+    storage = dossier_file.file.storage
+    # If a write below fails the rows roll back; take the stored bytes with them.
+    try:
+        if replaces is not None:
+            replaces.superseded_at = timezone.now()
+            replaces.save(update_fields=["superseded_at"])
+        dossier_file.save()
+    except Exception:
+        storage.delete(stored_name)
+        raise
+    return dossier_file
+
+
+@transaction.atomic
+def dossier_file_remove(*, dossier_file: DossierFile, by) -> None:
+    """Take a file out of the dossier. It is kept, as an earlier version, for the record."""
+    _ensure_editable(dossier_file.application, by)
+    dossier_file.superseded_at = timezone.now()
+    dossier_file.save(update_fields=["superseded_at"])
+
+
+@transaction.atomic
+def declaration_sign(*, application: Application, normative_document, by) -> Declaration:
+    """GOST 8.9: the head signs the declaration for the products of one normative document."""
+    _ensure_editable(application, by)
+    group = rules.declaration_groups(application.products.select_related("normative_document"))
+    products = group.get(normative_document)
+    if not products:
+        raise ValidationError(_("No product of this application is made to that document."))
+    declaration, _created = Declaration.objects.update_or_create(
+        application=application,
+        normative_document=normative_document,
+        defaults={
+            "products_text": "; ".join(p.name for p in products),
+            "products_digest": Declaration.digest(products),
+            "signatory_name": application.head_name,
+            "signed_by": by,
+            "signed_at": timezone.now(),
+        },
+    )
+    return declaration
+
+
+@transaction.atomic
+def application_submit(*, application: Application, by) -> Application:
+    """GOST 8.7: the applicant files the application; a returned one is resubmitted."""
+    application.refresh_from_db(fields=["state"])
+    name = "resubmit" if application.state == AppState.RETURNED else "submit"
+    return _transition(application, name, by=by)
+
+
+@transaction.atomic
+def application_return(*, application: Application, by, comment: str) -> Application:
+    """GOST 8.10: the secretary returns an incomplete dossier with remarks."""
+    if not comment.strip():
+        raise ValidationError(_("Say what the applicant must complete."))
+    return _transition(application, "return_for_completion", by=by, comment=comment)
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by, comment: str = "") -> Application:
+    return _transition(application, "withdraw", by=by, comment=comment)

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from accounts.api import ObtainTokenApi
+from certification import api as certification_api
+from certification.views import dashboard
+
+from . import views
+
+router = DefaultRouter()
+router.register("applications", certification_api.ApplicationViewSet, basename="application")
+router.register("documents", certification_api.DocumentViewSet, basename="document")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz/", views.healthz, name="healthz"),
+    path("dashboard/", dashboard, name="dashboard"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("accounts.urls")),
+    path("", include("certification.urls")),
+    path("api/v1/auth/token/", ObtainTokenApi.as_view(), name="api-token"),
+    path("api/v1/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = admin.site.site_title = "Halal Portal"
+if settings.DEBUG:
+    admin.site.site_header = "Halal Portal (embedded)"

@@ -1,0 +1,81 @@
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM must still be usable.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "ru-RU", "viewport": {"width": 1200, "height": 900}}
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Every test writes uploads to its own folder, never to the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture
+def applicant(db):
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory().user
+
+
+@pytest.fixture
+def organization(applicant):
+    return applicant.organizations.get()
+
+
+@pytest.fixture
+def outsider(db):
+    """An applicant of another organization."""
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory().user
+
+
+@pytest.fixture
+def secretary(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(role_secretary=True)
+
+
+@pytest.fixture
+def commission_member(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(role_commission=True)
+
+
+@pytest.fixture
+def draft(organization, applicant):
+    from certification import services
+
+    return services.application_create(organization=organization, by=applicant)
+
+
+@pytest.fixture
+def complete_draft(draft, applicant):
+    from tests.factories import complete_application
+
+    return complete_application(draft, by=applicant)
