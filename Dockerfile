@@ -39,14 +39,10 @@ RUN pip install --no-cache-dir -c constraints.txt . \
 
 COPY . .
 
-# Built with DJANGO_ENV unset: the embedded default needs no env at all.
-# AWS_STORAGE_BUCKET_NAME is set for collectstatic only, because settings.py switches the
-# "staticfiles" storage to whitenoise's CompressedManifestStaticFilesStorage only when a bucket is
-# configured (always the case in production). Without it no staticfiles.json manifest is written
-# and every {% static %} raises "Missing staticfiles manifest entry" at runtime in production.
-# Nothing talks to the bucket during collectstatic.
+# Built with DJANGO_ENV unset: the embedded default needs no env at all. DJANGO_STATIC_MANIFEST
+# makes collectstatic write the hashed files and staticfiles.json that production serves.
 RUN python manage.py compilemessages \
-    && AWS_STORAGE_BUCKET_NAME=unused-at-build-time python manage.py collectstatic --noinput \
+    && DJANGO_STATIC_MANIFEST=true python manage.py collectstatic --noinput \
     && test -f staticfiles/staticfiles.json
 
 USER app

@@ -86,6 +86,19 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "submitted_at",
         ]
         read_only_fields = ["number", "state", "state_changed_at", "created_at", "submitted_at"]
+        # Prefilled from the organization on create (Annex Г part 1); each may be changed later.
+        extra_kwargs = {
+            name: {"required": False}
+            for name in (
+                "org_name",
+                "legal_address",
+                "country",
+                "bank_details",
+                "tax_id",
+                "phone",
+                "head_name",
+            )
+        }
 
     @extend_schema(responses=MissingSerializer(many=True))
     def get_missing(self, application) -> list[dict]:

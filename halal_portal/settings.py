@@ -107,6 +107,8 @@ if PRODUCTION and not env("DATABASE_URL", default=""):
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+if PRODUCTION and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL in production")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Persistent connections: without them every request pays a new backend (STACK.md: ~10x).
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
@@ -157,27 +159,31 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "/media-not-served/"
 
+# Static files carry hashed names and a manifest in production (and when an image is built:
+# the Dockerfile sets DJANGO_STATIC_MANIFEST for collectstatic).
+STATIC_MANIFEST = env.bool("DJANGO_STATIC_MANIFEST", default=PRODUCTION)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 if PRODUCTION or env("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES = {
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
-                "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
-                "region_name": env("AWS_S3_REGION_NAME", default=None),
-                "access_key": env("AWS_ACCESS_KEY_ID", default=None),
-                "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
-                "default_acl": "private",
-                "querystring_auth": True,
-                "file_overwrite": False,
-            },
+    # Several web and worker machines share one private object store (S3, MinIO).
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
         },
-        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
-else:
-    STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
 
 # Uploads: anything above 2.5 MB streams to a temporary file, never into memory.
@@ -191,6 +197,7 @@ if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Halal Portal <noreply@example.com>")
 
 # --- Celery ---------------------------------------------------------------------------------

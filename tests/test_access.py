@@ -1,0 +1,127 @@
+"""Object-level access: applicant B reaches none of applicant A's application, products or files.
+
+The test walks the whole URL conf, so a route added later with an object in its path is checked
+too; a route whose path names an object this test does not know fails the walk."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.authtoken.models import Token
+
+# Path parameters and which object of applicant A's they take.
+OBJECT_KWARGS = {"pk", "file_pk", "product_pk"}
+# Other path parameters, with a valid value.
+PLAIN_KWARGS = {"step": "organization"}
+# Routes whose ``pk`` is a dossier file rather than an application.
+FILE_ROUTES = {"document-detail", "document-download"}
+# Routes with parameters that are not objects of an applicant.
+NOT_OBJECT_ROUTES = {
+    "accounts:confirm",
+    "accounts:password_reset_confirm",
+    "api-schema",
+    "set_language",
+}
+
+
+def walk(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.app_name == "admin":
+                continue
+            yield from walk(entry, ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", entry
+
+
+def object_routes():
+    routes = []
+    for name, pattern in walk():
+        params = set(pattern.pattern.regex.groupindex)
+        if not params or name in NOT_OBJECT_ROUTES:
+            continue
+        if "format" in params:
+            continue  # DRF's format-suffix twin of a route already walked
+        unknown = params - OBJECT_KWARGS - set(PLAIN_KWARGS)
+        assert not unknown, f"{name} takes {unknown}: teach test_access which object it is"
+        routes.append((name, params))
+    return routes
+
+
+def kwargs_for(name, params, application, dossier_file, product):
+    values = {"file_pk": dossier_file.pk, "product_pk": product.pk, **PLAIN_KWARGS}
+    bare = name.split(":")[-1]
+    values["pk"] = dossier_file.pk if bare in FILE_ROUTES else application.pk
+    return {k: values[k] for k in params}
+
+
+@pytest.fixture
+def victim(complete_draft):
+    return complete_draft
+
+
+def test_walk_finds_the_application_routes():
+    names = {name for name, _params in object_routes()}
+    assert {"certification:application-detail", "certification:document-download"} <= names
+    assert "application-detail" in names  # the API
+
+
+def test_outsider_gets_404_everywhere(client, outsider, victim):
+    dossier_file = victim.files.first()
+    product = victim.products.first()
+    client.force_login(outsider)
+    token = Token.objects.create(user=outsider)
+    failures = []
+    for name, params in object_routes():
+        url = reverse(name, kwargs=kwargs_for(name, params, victim, dossier_file, product))
+        for method in ("get", "post", "put", "patch", "delete"):
+            extra = {"HTTP_AUTHORIZATION": f"Token {token.key}"} if "/api/" in url else {}
+            response = getattr(client, method)(url, **extra)
+            if response.status_code == 405:
+                continue
+            if response.status_code != 404:
+                failures.append(f"{method.upper()} {url} -> {response.status_code}")
+    assert not failures
+
+
+def test_owner_reaches_the_same_routes(client, applicant, victim):
+    dossier_file = victim.files.first()
+    client.force_login(applicant)
+    for url in (
+        reverse("certification:application-detail", kwargs={"pk": victim.pk}),
+        reverse(
+            "certification:document-download", kwargs={"pk": victim.pk, "file_pk": dossier_file.pk}
+        ),
+        reverse("application-detail", kwargs={"pk": victim.pk}),
+        reverse("document-download", kwargs={"pk": dossier_file.pk}),
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_anonymous_is_sent_to_login(client, victim):
+    response = client.get(reverse("certification:application-detail", kwargs={"pk": victim.pk}))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_draft_is_hidden_from_the_secretary(client, secretary, victim):
+    client.force_login(secretary)
+    url = reverse("certification:application-detail", kwargs={"pk": victim.pk})
+    assert client.get(url).status_code == 404
+
+
+def test_secretary_sees_a_submitted_application(client, secretary, applicant, victim):
+    from certification import services
+
+    services.application_submit(application=victim, by=applicant)
+    client.force_login(secretary)
+    url = reverse("certification:application-detail", kwargs={"pk": victim.pk})
+    assert client.get(url).status_code == 200
+
+
+def test_unassigned_commission_member_sees_nothing(client, commission_member, applicant, victim):
+    from certification import services
+
+    services.application_submit(application=victim, by=applicant)
+    client.force_login(commission_member)
+    url = reverse("certification:application-detail", kwargs={"pk": victim.pk})
+    assert client.get(url).status_code == 404
