@@ -112,6 +112,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _step_context(application, step: str) -> dict:
     missing = rules.missing_requirements(application)
     done = {name: not any(m.step == name for m in missing) for name in STEP_NAMES}
+    done["review"] = not missing
     index = STEP_NAMES.index(step)
     return {
         "application": application,

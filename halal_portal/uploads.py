@@ -224,7 +224,31 @@ def _looks_like_markup(head: bytes) -> bool:
     return _MARKUP_START.match(text) is not None
 
 
+# pypdf repairs a PDF whose cross-reference table is damaged by reading the whole file into
+# memory; a large upload must not cost that much, so a large PDF must have an intact xref.
+PDF_REPAIR_MAX_BYTES = 10 * 1024 * 1024
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF", re.DOTALL)
+_XREF_TARGET = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")
+
+
+def _xref_is_intact(upload: UploadedFile) -> bool:
+    """The last ``startxref`` points at an xref table or an xref stream object."""
+    size = upload.size or 0
+    upload.seek(max(0, size - 2048))
+    matches = list(_STARTXREF.finditer(upload.read(2048)))
+    if not matches:
+        return False
+    offset = int(matches[-1].group(1))
+    if offset >= size:
+        return False
+    upload.seek(offset)
+    return bool(_XREF_TARGET.match(upload.read(64)))
+
+
 def _parse_pdf(upload: UploadedFile, display_name: str) -> None:
+    if (upload.size or 0) > PDF_REPAIR_MAX_BYTES and not _xref_is_intact(upload):
+        raise _broken_pdf(display_name)
+    upload.seek(0)
     try:
         reader = PdfReader(upload, strict=False)
         encrypted = reader.is_encrypted

@@ -232,7 +232,7 @@ def test_rejects_oversized_file_and_states_limit():
 
     assert error.code == "too_large"
     assert "huge.pdf" in error.message
-    assert "MB" in error.message
+    assert "MB" in error.message or "МБ" in error.message
 
 
 def test_size_limit_is_inclusive():
@@ -340,3 +340,22 @@ def test_sanitize_filename_properties(raw):
     assert "\\" not in result
     assert not result.startswith(".")
     assert result == result.strip()
+
+
+def test_large_pdf_with_a_damaged_xref_is_refused_without_repair(monkeypatch):
+    # pypdf would read the whole file into memory to rebuild the xref; a large upload is refused.
+    from halal_portal import uploads
+
+    monkeypatch.setattr(uploads, "PDF_REPAIR_MAX_BYTES", 100)
+    data = make_pdf()
+    offset = data.rindex(b"startxref") + len(b"startxref\n")
+    damaged = data[:offset] + b"1" + data[offset:]  # points far past the xref table
+    error = rejection("большой.pdf", damaged)
+    assert error.code == "broken"
+
+
+def test_large_intact_pdf_is_accepted(monkeypatch):
+    from halal_portal import uploads
+
+    monkeypatch.setattr(uploads, "PDF_REPAIR_MAX_BYTES", 100)
+    assert check_upload(upload("большой.pdf", make_pdf())).content_type == "application/pdf"
