@@ -32,11 +32,13 @@
         (body.saved || []).forEach(function (saved) {
           addLine(status, "✓ " + saved.name, "success");
         });
-        if (!body.errors && !body.saved) addLine(status, form.dataset.failed || xhr.statusText, "error");
+        if (!body.errors && !body.saved) {
+          addLine(status, file.name + ": " + (form.dataset.failed || xhr.statusText), "error");
+        }
         resolve({saved: (body.saved || []).length > 0, failed: xhr.status >= 400 || (body.errors || []).length > 0});
       };
       xhr.onerror = function () {
-        addLine(status, file.name + ": " + (document.documentElement.lang === "ru" ? "сеть недоступна" : "network error"), "error");
+        addLine(status, file.name + ": " + (form.dataset.failed || "network error"), "error");
         resolve({saved: false, failed: true});
       };
       xhr.send(data);

@@ -110,6 +110,7 @@ def test_applicant_registers_and_submits_an_application(
 
     # 6. Documents. A bad file first: refused with its name, not listed.
     expect(page).to_have_url(step_url("documents"))
+    page.wait_for_load_state()  # the uploads are sent by portal.js: let it bind first
     missing = page.locator("li.document.missing")
     required = missing.count()
     assert required > 0
