@@ -242,3 +242,30 @@ class AuthorizedBody(models.Model):
                 head_name="—",
             )
         return body
+
+
+class Notification(models.Model):
+    """The in-portal inbox; the same message also goes out by e-mail."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    # One message per event and person: a retried task finds the key taken and sends nothing.
+    key = models.CharField(max_length=200)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("message"))
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("received"), default=timezone.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

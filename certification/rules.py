@@ -101,3 +101,33 @@ def unsigned_declaration_groups(application, products=None) -> list:
 
 def is_complete(application) -> bool:
     return not missing_requirements(application)
+
+
+# --- the commission (GOST 8.3, 8.10–8.17) ------------------------------------------------------
+
+
+def has_commission(application) -> bool:
+    """The secretary has assigned at least the minimum number of members (GOST 8.3)."""
+    from django.conf import settings
+
+    return application.commission_members.count() >= settings.COMMISSION_MIN_MEMBERS
+
+
+def suspension_deadline_passed(application) -> bool:
+    """GOST 8.16: the work is terminated only once the deadline for corrections has passed."""
+    from django.utils import timezone
+
+    deadline = application.suspension_deadline
+    return deadline is not None and deadline < timezone.localdate()
+
+
+def recused_members(application) -> set[int]:
+    """Who took part in the application's production check may not vote on its decision
+    (independence of review and decision, ISO/IEC 17065 7.5)."""
+    from audits.models import ProductionCheck
+
+    return set(
+        ProductionCheck.objects.filter(application=application).values_list(
+            "participants", flat=True
+        )
+    ) - {None}

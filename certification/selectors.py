@@ -57,3 +57,29 @@ def current_files(application: Application) -> QuerySet[DossierFile]:
     return application.files.filter(superseded_at__isnull=True).select_related(
         "document_type", "uploaded_by"
     )
+
+
+def meeting_list_for(user):
+    """Meetings: the secretary and the head see all; a member sees those they attend."""
+    from .models import Meeting
+
+    queryset = Meeting.objects.select_related("secretary", "chair")
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_secretary or user.is_head:
+        return queryset
+    if user.is_commission_member:
+        return queryset.filter(members_present=user).distinct()
+    return queryset.none()
+
+
+def certificate_list_for(user):
+    """Certificates of the user's organizations; every certificate for the body's staff."""
+    from .models import Certificate
+
+    queryset = Certificate.objects.select_related("application", "meeting")
+    if not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_body_staff:
+        return queryset
+    return queryset.filter(application__organization__membership__user=user).distinct()

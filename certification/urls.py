@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views
+from .views import application as views
+from .views import certificates, meetings
 
 app_name = "certification"
 
@@ -44,5 +45,13 @@ urlpatterns = [
     ),
     path("applications/<int:pk>/return/", views.application_return, name="application-return"),
     path("queue/", views.queue, name="queue"),
+    # --- meetings of the commission ---
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/items/<int:item_pk>/vote/", meetings.vote, name="meeting-vote"),
+    path("meetings/<int:pk>/close/", meetings.meeting_close, name="meeting-close"),
+    # --- certificates ---
+    path("certificates/", certificates.certificate_list, name="certificate-list"),
+    path("certificates/<int:pk>/", certificates.certificate_detail, name="certificate-detail"),
+    path("certificates/<int:pk>/sign/", certificates.certificate_sign, name="certificate-sign"),
     path("assigned/", views.assigned, name="assigned"),
 ]

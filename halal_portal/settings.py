@@ -264,3 +264,14 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- The commission (GOST 8.3, 8.10–8.19) ---------------------------------------------------
+# Members the secretary must assign to an application before its review starts.
+COMMISSION_MIN_MEMBERS = env.int("COMMISSION_MIN_MEMBERS", default=3)
+# Quorum: strictly more than this share of the application's assigned members is present.
+COMMISSION_QUORUM = env.float("COMMISSION_QUORUM", default=0.5)
+# Majority: a question is adopted when votes for are strictly more than this share of votes cast
+# (abstentions count as cast).
+COMMISSION_MAJORITY = env.float("COMMISSION_MAJORITY", default=0.5)
+# Whether the work on a stage waits until its invoice is paid (GOST 8.19).
+WORK_WAITS_FOR_PAYMENT = env.bool("WORK_WAITS_FOR_PAYMENT", default=False)

@@ -7,7 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.api import ObtainTokenApi
 from certification import api as certification_api
-from certification.views import dashboard
+from certification.views.application import dashboard
 
 from . import views
 

@@ -79,3 +79,33 @@ def complete_draft(draft, applicant):
     from tests.factories import complete_application
 
     return complete_application(draft, by=applicant)
+
+
+@pytest.fixture
+def commission(db):
+    from tests.factories import UserFactory
+
+    return [UserFactory(role_commission=True) for _ in range(3)]
+
+
+@pytest.fixture
+def head(db):
+    from accounts.models import AuthorizedBody
+    from tests.factories import UserFactory
+
+    user = UserFactory(role_head=True, last_name="Гарипов", first_name="Ильдус")
+    body = AuthorizedBody.get()
+    body.head, body.head_name = user, "И. Р. Гарипов"
+    body.save()
+    return user
+
+
+@pytest.fixture
+def under_review(complete_draft, applicant, secretary, commission):
+    """A submitted application registered by the secretary with a commission of three."""
+    from certification import services
+
+    services.application_submit(application=complete_draft, by=applicant)
+    return services.application_register(
+        application=complete_draft, by=secretary, members=commission
+    )

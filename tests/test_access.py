@@ -8,11 +8,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
 
 # Path parameters and which object of applicant A's they take.
-OBJECT_KWARGS = {"pk", "file_pk", "product_pk"}
+OBJECT_KWARGS = {"pk", "file_pk", "product_pk", "item_pk"}
 # Other path parameters, with a valid value.
 PLAIN_KWARGS = {"step": "organization"}
-# Routes whose ``pk`` is a dossier file rather than an application.
-FILE_ROUTES = {"document-detail", "document-download"}
+# Routes whose ``pk`` is not an application: the prefix of the route's name says what it is.
+PK_OBJECT = {
+    "document-": "file",
+    "meeting-": "meeting",
+    "certificate-": "certificate",
+}
 # Routes with parameters that are not objects of an applicant.
 NOT_OBJECT_ROUTES = {
     "accounts:confirm",
@@ -48,16 +52,38 @@ def object_routes():
     return routes
 
 
-def kwargs_for(name, params, application, dossier_file, product):
-    values = {"file_pk": dossier_file.pk, "product_pk": product.pk, **PLAIN_KWARGS}
+def kwargs_for(name, params, objects):
+    values = {
+        "file_pk": objects["file"].pk,
+        "product_pk": objects["product"].pk,
+        "item_pk": objects["item"].pk,
+        **PLAIN_KWARGS,
+    }
     bare = name.split(":")[-1]
-    values["pk"] = dossier_file.pk if bare in FILE_ROUTES else application.pk
+    kind = next((kind for prefix, kind in PK_OBJECT.items() if bare.startswith(prefix)), None)
+    values["pk"] = objects[kind or "application"].pk
     return {k: values[k] for k in params}
 
 
 @pytest.fixture
-def victim(complete_draft):
-    return complete_draft
+def victim(under_review, secretary, commission):
+    """Applicant A's application with a certificate, so that every kind of object exists."""
+    from tests.certification.workflow import issue
+
+    issue(under_review, secretary=secretary, members=commission)
+    return under_review
+
+
+def objects_of(application):
+    item = application.agenda_items.select_related("meeting").last()
+    return {
+        "application": application,
+        "file": application.files.first(),
+        "product": application.products.first(),
+        "item": item,
+        "meeting": item.meeting,
+        "certificate": application.certificate,
+    }
 
 
 def test_walk_finds_the_application_routes():
@@ -67,13 +93,12 @@ def test_walk_finds_the_application_routes():
 
 
 def test_outsider_gets_404_everywhere(client, outsider, victim):
-    dossier_file = victim.files.first()
-    product = victim.products.first()
+    objects = objects_of(victim)
     client.force_login(outsider)
     token = Token.objects.create(user=outsider)
     failures = []
     for name, params in object_routes():
-        url = reverse(name, kwargs=kwargs_for(name, params, victim, dossier_file, product))
+        url = reverse(name, kwargs=kwargs_for(name, params, objects))
         for method in ("get", "post", "put", "patch", "delete"):
             extra = {"HTTP_AUTHORIZATION": f"Token {token.key}"} if "/api/" in url else {}
             response = getattr(client, method)(url, **extra)
@@ -103,25 +128,28 @@ def test_anonymous_is_sent_to_login(client, victim):
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-def test_draft_is_hidden_from_the_secretary(client, secretary, victim):
+def test_draft_is_hidden_from_the_secretary(client, secretary, complete_draft):
     client.force_login(secretary)
-    url = reverse("certification:application-detail", kwargs={"pk": victim.pk})
+    url = reverse("certification:application-detail", kwargs={"pk": complete_draft.pk})
     assert client.get(url).status_code == 404
 
 
-def test_secretary_sees_a_submitted_application(client, secretary, applicant, victim):
+def test_secretary_sees_a_submitted_application(client, secretary, applicant, complete_draft):
     from certification import services
 
-    services.application_submit(application=victim, by=applicant)
+    services.application_submit(application=complete_draft, by=applicant)
     client.force_login(secretary)
-    url = reverse("certification:application-detail", kwargs={"pk": victim.pk})
+    url = reverse("certification:application-detail", kwargs={"pk": complete_draft.pk})
     assert client.get(url).status_code == 200
 
 
-def test_unassigned_commission_member_sees_nothing(client, commission_member, applicant, victim):
-    from certification import services
-
-    services.application_submit(application=victim, by=applicant)
+def test_unassigned_commission_member_sees_nothing(client, commission_member, under_review):
     client.force_login(commission_member)
-    url = reverse("certification:application-detail", kwargs={"pk": victim.pk})
+    url = reverse("certification:application-detail", kwargs={"pk": under_review.pk})
     assert client.get(url).status_code == 404
+
+
+def test_member_outside_the_meeting_does_not_see_it(client, commission_member, victim):
+    client.force_login(commission_member)
+    meeting = objects_of(victim)["meeting"]
+    assert client.get(meeting.get_absolute_url()).status_code == 404

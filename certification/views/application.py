@@ -11,8 +11,8 @@ from django_fsm import TransitionNotAllowed
 
 from accounts.models import Organization
 
-from . import rules, selectors, services
-from .forms import (
+from .. import rules, selectors, services
+from ..forms import (
     ApplicationOrganizationForm,
     ApplicationStandardForm,
     DeclarationSignForm,
@@ -21,8 +21,8 @@ from .forms import (
     ReturnForm,
     UploadForm,
 )
-from .models import ApplicationProduct, DossierFile
-from .models_support import applicable_document_types
+from ..models import ApplicationProduct, DossierFile
+from ..models_support import applicable_document_types
 
 STEPS = [
     ("organization", _("Organization")),

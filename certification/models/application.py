@@ -11,7 +11,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, trans
 
 from accounts.models import Organization
 
-from . import permissions, rules
+from .. import permissions, rules
 
 
 class ProductCategory(models.Model):
@@ -171,6 +171,20 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         verbose_name=_("commission members"),
     )
 
+    registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
+    # GOST 8.16: while the work is suspended, by when the nonconformities must be corrected.
+    suspension_deadline = models.DateField(_("corrective actions due"), null=True, blank=True)
+    recheck_required = models.BooleanField(_("on-site re-check required"), default=False)
+    # Renewal: the application that continues an expiring certificate.
+    renews = models.ForeignKey(
+        "certification.Certificate",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewals",
+        verbose_name=_("renews the certificate"),
+    )
+
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -205,12 +219,88 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
 
     @transition(
         field=state,
-        source=AppState.SUBMITTED,
+        source=[AppState.SUBMITTED, AppState.DOCUMENT_REVIEW],
         target=AppState.RETURNED,
         permission=permissions.can_register,
     )
     def return_for_completion(self, *, by) -> None:
         """GOST 8.10: the dossier is incomplete; the applicant completes and resubmits it."""
+
+    @transition(
+        field=state,
+        source=AppState.SUBMITTED,
+        target=AppState.DOCUMENT_REVIEW,
+        conditions=[rules.has_commission],
+        permission=permissions.can_register,
+    )
+    def register(self, *, by) -> None:
+        """GOST 8.10: the secretary registers the application and forms its commission."""
+        self.registered_at = timezone.now()
+
+    # --- decisions of the commission: fired only when a meeting closes (services.meetings) ---
+
+    @transition(
+        field=state,
+        source=AppState.DOCUMENT_REVIEW,
+        target=AppState.PRODUCTION_CHECK,
+        permission=permissions.can_register,
+    )
+    def proceed_to_check(self, *, by) -> None:
+        """GOST 8.13: the documents are in order; the production is checked next."""
+
+    @transition(
+        field=state,
+        source=[
+            AppState.DOCUMENT_REVIEW,
+            AppState.PRODUCTION_CHECK,
+            AppState.DECISION,
+            AppState.SUSPENDED,
+        ],
+        target=AppState.REFUSED,
+        permission=permissions.can_register,
+    )
+    def refuse(self, *, by) -> None:
+        """GOST 8.12: the products do not meet the requirements."""
+
+    @transition(
+        field=state,
+        source=[AppState.PRODUCTION_CHECK, AppState.DECISION],
+        target=AppState.SUSPENDED,
+        permission=permissions.can_register,
+    )
+    def suspend(self, *, by, deadline) -> None:
+        """GOST 8.16: the work stops until the nonconformities are corrected."""
+        self.suspension_deadline = deadline
+
+    @transition(
+        field=state,
+        source=AppState.SUSPENDED,
+        target=AppState.PRODUCTION_CHECK,
+        permission=permissions.can_register,
+    )
+    def resume(self, *, by, recheck_required: bool = False) -> None:
+        """GOST 8.16: the corrective actions are accepted; the work goes on."""
+        self.suspension_deadline = None
+        self.recheck_required = recheck_required
+
+    @transition(
+        field=state,
+        source=AppState.SUSPENDED,
+        target=AppState.TERMINATED,
+        conditions=[rules.suspension_deadline_passed],
+        permission=permissions.can_register,
+    )
+    def terminate(self, *, by) -> None:
+        """GOST 8.16: the nonconformities were not corrected in time."""
+
+    @transition(
+        field=state,
+        source=[AppState.PRODUCTION_CHECK, AppState.DECISION],
+        target=AppState.CERTIFIED,
+        permission=permissions.can_register,
+    )
+    def certify(self, *, by) -> None:
+        """GOST 8.17: the commission decides to issue the certificate."""
 
     @transition(
         field=state,

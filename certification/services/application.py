@@ -9,8 +9,8 @@ from django_fsm import TransitionNotAllowed, can_proceed
 from accounts.models import Organization
 from halal_portal.uploads import check_upload
 
-from . import rules
-from .models import (
+from .. import rules
+from ..models import (
     EDITABLE_STATES,
     Application,
     ApplicationProduct,
@@ -55,7 +55,9 @@ def _ensure_editable(application: Application, by) -> None:
         raise PermissionDenied
 
 
-def _transition(application: Application, name: str, *, by, comment: str = "") -> Application:
+def _transition(
+    application: Application, name: str, *, by, comment: str = "", **kwargs
+) -> Application:
     """Fire an FSM transition with its permission check and record who/when/from/to/why."""
     # Lock the row and read it afresh: two clicks or two people never fire one transition twice.
     list(Application.objects.select_for_update().filter(pk=application.pk).values_list("pk"))
@@ -68,7 +70,7 @@ def _transition(application: Application, name: str, *, by, comment: str = "") -
     if not meta.has_transition_perm(application, application.state, by):
         raise PermissionDenied
     source = application.state
-    method(by=by)
+    method(by=by, **kwargs)
     application.state_changed_at = timezone.now()
     application.save()
     TransitionLog.objects.create(
@@ -228,15 +230,10 @@ def application_submit(*, application: Application, by) -> Application:
     """GOST 8.7: the applicant files the application; a returned one is resubmitted."""
     application.refresh_from_db(fields=["state"])
     name = "resubmit" if application.state == AppState.RETURNED else "submit"
-    return _transition(application, name, by=by)
-
-
-@transaction.atomic
-def application_return(*, application: Application, by, comment: str) -> Application:
-    """GOST 8.10: the secretary returns an incomplete dossier with remarks."""
-    if not comment.strip():
-        raise ValidationError(_("Say what the applicant must complete."))
-    return _transition(application, "return_for_completion", by=by, comment=comment)
+    _transition(application, name, by=by)
+    # The remarks of the finished round are answered by this resubmission.
+    application.remarks.filter(closed_at__isnull=True).update(closed_at=timezone.now())
+    return application
 
 
 @transaction.atomic
