@@ -2,22 +2,34 @@
 
 Callers say what happened inside their transaction; the rows are written there (so a rolled-back
 decision notifies nobody) and the e-mails go out after commit, from a Celery task that sends a
-notification at most once even when it is retried or delivered twice."""
+notification at most once even when it is retried or delivered twice. A notification whose task
+never reached the broker is picked up by ``send_pending_notification_emails``."""
 
+import datetime
+import logging
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .models import Notification, User
+
+logger = logging.getLogger(__name__)
+
+# The sweep leaves fresh rows to their own task, and gives up after a few hours: a mail the server
+# keeps refusing is not retried forever, and stale news is not sent (the inbox still has it).
+PENDING_GRACE = datetime.timedelta(minutes=10)
+PENDING_MAX_AGE = datetime.timedelta(hours=6)
 
 
 def notify(
     users: Iterable[User], *, key: str, subject: str, body: str, url: str = ""
 ) -> list[Notification]:
-    """Queue one message to each user; a user who already has ``key`` gets nothing new."""
-    recipients = {u.pk: u for u in users if u is not None and u.is_active}
+    """Queue one message to each user; a user who already has ``key`` gets nothing new.
+    Returns the notifications written now."""
+    recipients = {u.pk for u in users if u is not None and u.is_active}
     if not recipients:
         return []
     existing = set(
@@ -25,37 +37,46 @@ def notify(
             "user_id", flat=True
         )
     )
-    created = Notification.objects.bulk_create(
-        [
-            Notification(user_id=pk, key=key, subject=subject[:300], body=body, url=url)
-            for pk in recipients
-            if pk not in existing
-        ],
+    new = sorted(recipients - existing)
+    if not new:
+        return []
+    # A header may not contain a line break: one stray newline would make send_mail refuse.
+    subject = " ".join(subject.split())[:300]
+    # ignore_conflicts: a concurrent caller may have written the same key meanwhile. It also leaves
+    # pk unset, so the rows are read back.
+    Notification.objects.bulk_create(
+        [Notification(user_id=pk, key=key, subject=subject, body=body, url=url) for pk in new],
         ignore_conflicts=True,
     )
-    # ignore_conflicts leaves pk unset on some databases: look the rows up again.
-    ids = list(
-        Notification.objects.filter(
-            user_id__in=[pk for pk in recipients if pk not in existing], key=key
-        ).values_list("pk", flat=True)
-    )
+    rows = list(Notification.objects.filter(user_id__in=new, key=key, emailed_at__isnull=True))
+    ids = [n.pk for n in rows]
     if ids:
-        from .tasks import send_notification_email_task
+        # robust: the decision is committed by then; a broker hiccup must not turn it into an
+        # error page. The sweep sends what was not queued.
+        transaction.on_commit(lambda: _queue_emails(ids), robust=True)
+    return rows
 
-        transaction.on_commit(lambda: [send_notification_email_task.delay(pk) for pk in ids])
-    return created
+
+def _queue_emails(ids: list[int]) -> None:
+    from .tasks import send_notification_email_task
+
+    for pk in ids:
+        try:
+            send_notification_email_task.delay(pk)
+        except Exception:  # one failure (eager mode: the SMTP server) must not stop the rest
+            logger.exception("Could not queue the e-mail of notification %s", pk)
 
 
 def send_notification_email(*, notification_id: int) -> bool:
-    """E-mail one notification unless it has been e-mailed already. True when sent now."""
-    from django.core.mail import send_mail
-    from django.utils import timezone
+    """E-mail one notification unless it has been e-mailed already. True when sent now.
 
+    The row stays locked while the mail goes out, so a duplicate delivery of the task waits and
+    then finds it sent."""
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("user")
-            .filter(pk=notification_id, emailed_at__isnull=True)
+            .filter(pk=notification_id, emailed_at__isnull=True, user__is_active=True)
             .first()
         )
         if notification is None:
@@ -71,3 +92,21 @@ def send_notification_email(*, notification_id: int) -> bool:
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
     return True
+
+
+def send_pending_notification_emails(*, now: datetime.datetime | None = None) -> int:
+    """Queue the e-mail of every recent notification still unsent after the grace period — its
+    task was lost (broker down at commit) or gave up. Returns how many were queued."""
+    now = now or timezone.now()
+    ids = list(
+        Notification.objects.filter(
+            emailed_at__isnull=True,
+            user__is_active=True,
+            created_at__lte=now - PENDING_GRACE,
+            created_at__gte=now - PENDING_MAX_AGE,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    _queue_emails(ids)
+    return len(ids)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organization/", views.organization, name="organization"),
+    path("inbox/", views.inbox, name="inbox"),
     path("password/reset/", views.password_reset, name="password_reset"),
     path("password/reset/done/", views.password_reset_done, name="password_reset_done"),
     path(

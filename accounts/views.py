@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import services
@@ -81,3 +82,18 @@ password_change = auth_views.PasswordChangeView.as_view(
 password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/password_change_done.html"
 )
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    """The in-portal inbox: every decision, remark, invitation and reminder sent to the user."""
+    from django.core.paginator import Paginator
+
+    notifications = request.user.notifications.all()
+    page = Paginator(notifications, 30).get_page(request.GET.get("page"))
+    response = render(request, "accounts/inbox.html", {"page": page})
+    # Opening the inbox marks what it shows as read.
+    request.user.notifications.filter(
+        pk__in=[n.pk for n in page.object_list], read_at__isnull=True
+    ).update(read_at=timezone.now())
+    return response

@@ -19,6 +19,9 @@ def application_list_for(user) -> QuerySet[Application]:
         visible |= ~Q(state=AppState.DRAFT)
     if user.is_commission_member:
         visible |= Q(commission_members=user) & ~Q(state=AppState.DRAFT)
+    if user.is_auditor:
+        # Expert-auditors see the applications whose production they check (GOST 8.13).
+        visible |= Q(production_checks__participants=user)
     return queryset.filter(visible).distinct()
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .views import application as views
-from .views import certificates, meetings
+from .views import certificates, commission, holder, meetings
 
 app_name = "certification"
 
@@ -43,15 +43,70 @@ urlpatterns = [
     path(
         "applications/<int:pk>/withdraw/", views.application_withdraw, name="application-withdraw"
     ),
-    path("applications/<int:pk>/return/", views.application_return, name="application-return"),
     path("queue/", views.queue, name="queue"),
-    # --- meetings of the commission ---
+    # --- document review and meetings of the commission (views/commission.py, meetings.py) ---
+    path(
+        "applications/<int:pk>/register/",
+        commission.application_register,
+        name="application-register",
+    ),
+    path(
+        "applications/<int:pk>/commission/",
+        commission.application_assign,
+        name="application-assign",
+    ),
+    path(
+        "applications/<int:pk>/remarks/", commission.application_remarks, name="application-remarks"
+    ),
+    path("applications/<int:pk>/review/", commission.application_review, name="application-review"),
+    path(
+        "applications/<int:pk>/conclusion/",
+        commission.application_conclusion,
+        name="application-conclusion",
+    ),
+    path("awaiting/", commission.awaiting, name="awaiting"),
+    path("meetings/", meetings.meeting_list, name="meeting-list"),
+    path("meetings/new/", meetings.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/present/", meetings.meeting_present, name="meeting-present"),
+    path("meetings/<int:pk>/items/", meetings.meeting_item_add, name="meeting-item-add"),
+    path(
+        "meetings/<int:pk>/items/<int:item_pk>/remove/",
+        meetings.meeting_item_remove,
+        name="meeting-item-remove",
+    ),
     path("meetings/<int:pk>/items/<int:item_pk>/vote/", meetings.vote, name="meeting-vote"),
     path("meetings/<int:pk>/close/", meetings.meeting_close, name="meeting-close"),
-    # --- certificates ---
+    # --- certificates, annexes, invoices, corrective actions (views/certificates.py, holder.py) ---
+    path("certificates/to-sign/", certificates.to_sign, name="to-sign"),
     path("certificates/", certificates.certificate_list, name="certificate-list"),
     path("certificates/<int:pk>/", certificates.certificate_detail, name="certificate-detail"),
     path("certificates/<int:pk>/sign/", certificates.certificate_sign, name="certificate-sign"),
-    path("assigned/", views.assigned, name="assigned"),
+    path(
+        "certificates/<int:pk>/annex-request/",
+        holder.annex_request,
+        name="certificate-annex-request",
+    ),
+    path("certificates/<int:pk>/renew/", holder.certificate_renew, name="certificate-renew"),
+    path("invoices/", holder.invoice_list, name="invoice-list"),
+    path(
+        "applications/<int:pk>/invoices/<int:invoice_pk>/paid/",
+        holder.invoice_mark_paid,
+        name="application-invoice-paid",
+    ),
+    path(
+        "applications/<int:pk>/nonconformities/<int:nonconformity_pk>/action/",
+        holder.corrective_action_create,
+        name="application-corrective-action",
+    ),
+    path(
+        "applications/<int:pk>/actions/<int:action_pk>/verify/",
+        holder.corrective_action_verify,
+        name="application-action-verify",
+    ),
+    path(
+        "applications/<int:pk>/evidence/<int:evidence_pk>/",
+        holder.evidence_download,
+        name="application-evidence",
+    ),
 ]

@@ -275,3 +275,29 @@ COMMISSION_QUORUM = env.float("COMMISSION_QUORUM", default=0.5)
 COMMISSION_MAJORITY = env.float("COMMISSION_MAJORITY", default=0.5)
 # Whether the work on a stage waits until its invoice is paid (GOST 8.19).
 WORK_WAITS_FOR_PAYMENT = env.bool("WORK_WAITS_FOR_PAYMENT", default=False)
+
+# --- Scheduled jobs (Celery beat; times in TIME_ZONE) ---------------------------------------
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE = {
+    # GOST 8.6: just after midnight, certificates past their end date become expired.
+    "expire-certificates": {
+        "task": "certification.tasks.expire_certificates_task",
+        "schedule": crontab(hour=0, minute=15),
+    },
+    # Six months (renewal, GOST 8.18 annex cut-off) and one month before a certificate ends.
+    "remind-expiring-certificates": {
+        "task": "certification.tasks.remind_expiring_certificates_task",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    # GOST 8.16: a week before the deadline for corrective actions.
+    "remind-corrective-deadlines": {
+        "task": "certification.tasks.remind_corrective_deadlines_task",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    # E-mails whose task never reached the broker.
+    "send-pending-notification-emails": {
+        "task": "accounts.tasks.send_pending_notification_emails_task",
+        "schedule": crontab(minute="*/30"),
+    },
+}

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from accounts.api import ObtainTokenApi
 from certification import api as certification_api
+from certification import api_commission
 from certification.views.application import dashboard
 
 from . import views
@@ -14,6 +15,7 @@ from . import views
 router = DefaultRouter()
 router.register("applications", certification_api.ApplicationViewSet, basename="application")
 router.register("documents", certification_api.DocumentViewSet, basename="document")
+router.register("meetings", api_commission.MeetingViewSet, basename="meeting")
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -27,10 +27,17 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
-def _private_media(settings, tmp_path):
-    """Every test writes uploads to its own folder, never to the project's media/."""
+def _test_settings(settings, tmp_path):
+    """Every test writes uploads to its own folder, never to the project's media/; passwords
+    are hashed cheaply (PBKDF2 costs ~0.7 s a user); the language is the default one, whatever
+    an earlier request in the same thread activated."""
+    from django.utils import translation
+
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.AXES_ENABLED = False
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture
@@ -109,3 +116,23 @@ def under_review(complete_draft, applicant, secretary, commission):
     return services.application_register(
         application=complete_draft, by=secretary, members=commission
     )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (browser, concurrency) run on a database that earlier ones flushed;
+    they get the reference data of the data migrations back before they start. (Django's
+    serialized rollback cannot do it here: Playwright's greenlets give the test another
+    connection object than the one that holds the serialized copy.)"""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+        "live_server" in request.fixturenames
+    )
+    if not transactional:
+        return
+    import importlib
+
+    from django.apps import apps
+
+    request.getfixturevalue("transactional_db")
+    importlib.import_module("certification.migrations.0002_reference_data").load(apps, None)

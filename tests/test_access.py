@@ -8,7 +8,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
 
 # Path parameters and which object of applicant A's they take.
-OBJECT_KWARGS = {"pk", "file_pk", "product_pk", "item_pk"}
+OBJECT_KWARGS = {
+    "pk",
+    "file_pk",
+    "product_pk",
+    "item_pk",
+    "invoice_pk",
+    "nonconformity_pk",
+    "action_pk",
+    "evidence_pk",
+}
 # Other path parameters, with a valid value.
 PLAIN_KWARGS = {"step": "organization"}
 # Routes whose ``pk`` is not an application: the prefix of the route's name says what it is.
@@ -57,6 +66,10 @@ def kwargs_for(name, params, objects):
         "file_pk": objects["file"].pk,
         "product_pk": objects["product"].pk,
         "item_pk": objects["item"].pk,
+        "invoice_pk": objects["invoice"].pk,
+        "nonconformity_pk": objects["nonconformity"].pk,
+        "action_pk": objects["action"].pk,
+        "evidence_pk": objects["evidence"].pk,
         **PLAIN_KWARGS,
     }
     bare = name.split(":")[-1]
@@ -66,12 +79,37 @@ def kwargs_for(name, params, objects):
 
 
 @pytest.fixture
-def victim(under_review, secretary, commission):
+def victim(under_review, applicant, secretary, commission):
     """Applicant A's application with a certificate, so that every kind of object exists."""
     from tests.certification.workflow import issue
 
     issue(under_review, secretary=secretary, members=commission)
+    add_corrective_action(under_review, by=applicant)
+    under_review.invoices.create(number="T-00001", stage="annex", amount=100, currency="RUB")
     return under_review
+
+
+def add_corrective_action(application, *, by):
+    """A nonconformity answered by a corrective action with one evidence file (GOST 8.16)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from audits.models import CorrectiveAction, EvidenceFile, Nonconformity
+    from tests.files import pdf_bytes
+
+    nonconformity = Nonconformity.objects.create(application=application, description="Нет журнала")
+    action = CorrectiveAction.objects.create(
+        nonconformity=nonconformity,
+        cause="Не назначен ответственный",
+        action="Журнал заведён",
+        done_on=timezone.localdate(),
+        filed_by=by,
+    )
+    evidence = EvidenceFile(
+        action=action, original_name="журнал.pdf", content_type="application/pdf", size=1, sha256=""
+    )
+    evidence.file.save("журнал.pdf", ContentFile(pdf_bytes()))
+    return action
 
 
 def objects_of(application):
@@ -83,6 +121,10 @@ def objects_of(application):
         "item": item,
         "meeting": item.meeting,
         "certificate": application.certificate,
+        "invoice": application.invoices.first(),
+        "nonconformity": application.nonconformities.first(),
+        "action": application.nonconformities.first().actions.first(),
+        "evidence": application.nonconformities.first().actions.first().files.first(),
     }
 
 

@@ -257,6 +257,8 @@ def application_renew(*, certificate: Certificate, by) -> Application:
     """A new application prefilled from the one that led to an expiring certificate."""
     from .application import ORGANIZATION_SNAPSHOT, application_create
 
+    if certificate.status not in (CertificateStatus.VALID, CertificateStatus.EXPIRED):
+        raise ValidationError(_("Only a valid or expired certificate is renewed."))
     old = certificate.application
     application = application_create(organization=old.organization, by=by)
     for field in ORGANIZATION_SNAPSHOT:

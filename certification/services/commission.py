@@ -1,7 +1,9 @@
 """Document review by the commission (GOST 8.10–8.12)."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -37,6 +39,13 @@ def application_register(*, application: Application, by, members) -> Applicatio
     application.commission_members.set(members)
     _transition(application, "register", by=by)
     invoice_issue(application=application, stage="document_review")
+    with translation.override(settings.LANGUAGE_CODE):
+        _notify_assigned(application, members)
+    _notify_applicant(application, "registered")
+    return application
+
+
+def _notify_assigned(application: Application, members) -> None:
     notify(
         members,
         key=f"assigned:{application.pk}",
@@ -45,8 +54,6 @@ def application_register(*, application: Application, by, members) -> Applicatio
         % {"org": application.org_name},
         url=application.get_absolute_url(),
     )
-    _notify_applicant(application, "registered")
-    return application
 
 
 def _min_members() -> int:
@@ -144,6 +151,8 @@ MESSAGES = {
 
 def _notify_applicant(application: Application, event: str, extra: str = "") -> None:
     subject, body = MESSAGES[event]
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = str(subject), str(body)
     notify(
         application.organization.members.all(),
         key=f"{event}:{application.pk}:{application.transitions.count()}",

@@ -1,9 +1,10 @@
 """Invoices per stage from the body's tariff (GOST 8.19: the applicant pays whatever the outcome;
 laboratory tests are paid to the laboratory under its own contract)."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.notifications import notify
@@ -39,6 +40,13 @@ def invoice_issue(*, application: Application, stage: str) -> Invoice | None:
         amount=tariff.amount,
         currency=tariff.currency,
     )
+    with translation.override(settings.LANGUAGE_CODE):
+        _notify_invoice(invoice)
+    return invoice
+
+
+def _notify_invoice(invoice: Invoice) -> None:
+    application = invoice.application
     notify(
         application.organization.members.all(),
         key=f"invoice:{invoice.pk}",
@@ -52,7 +60,6 @@ def invoice_issue(*, application: Application, stage: str) -> Invoice | None:
         },
         url=application.get_absolute_url(),
     )
-    return invoice
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
@@ -74,6 +74,12 @@ def meeting_set_present(*, meeting: Meeting, by, members) -> Meeting:
     if any(not m.is_commission_member for m in members):
         raise ValidationError(_("Only commission members take part in a meeting."))
     meeting.members_present.set(members)
+    with translation.override(settings.LANGUAGE_CODE):
+        _invite(meeting, members)
+    return meeting
+
+
+def _invite(meeting: Meeting, members) -> None:
     notify(
         members,
         key=f"meeting:{meeting.pk}",
@@ -82,7 +88,6 @@ def meeting_set_present(*, meeting: Meeting, by, members) -> Meeting:
         % {"place": meeting.place or "—"},
         url=meeting.get_absolute_url(),
     )
-    return meeting
 
 
 def _validate_item(item: AgendaItem) -> None:
@@ -323,6 +328,11 @@ def _record_nonconformities(item: AgendaItem) -> None:
 
 
 def _notify_decision(item: AgendaItem, meeting: Meeting) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        _notify_decision_in_site_language(item, meeting)
+
+
+def _notify_decision_in_site_language(item: AgendaItem, meeting: Meeting) -> None:
     application = item.application
     if item.adopted:
         subject = _("Decision on application %(number)s: %(question)s") % {

@@ -18,7 +18,6 @@ from ..forms import (
     DeclarationSignForm,
     ProductForm,
     QueueFilterForm,
-    ReturnForm,
     UploadForm,
 )
 from ..models import ApplicationProduct, DossierFile
@@ -62,7 +61,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if user.is_secretary or user.is_head:
         return redirect("certification:queue")
     if user.is_commission_member:
-        return redirect("certification:assigned")
+        return redirect("certification:awaiting")
     if not user.membership_set.exists() and not user.is_body_staff:
         return redirect("accounts:organization")
     return redirect("certification:application-list")
@@ -103,8 +102,6 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "timeline": application.transitions.select_related("by"),
         "declarations": application.declarations.select_related("normative_document"),
         "is_member": application.organization.membership_set.filter(user=request.user).exists(),
-        "can_return": request.user.is_secretary and application.state == "submitted",
-        "return_form": ReturnForm(),
     }
     return render(request, "certification/application_detail.html", context)
 
@@ -423,24 +420,6 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
-def application_return(request: HttpRequest, pk: int) -> HttpResponse:
-    application = _get_application(request, pk)
-    form = ReturnForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Say what the applicant must complete."))
-        return redirect(application)
-    try:
-        services.application_return(
-            application=application, by=request.user, comment=form.cleaned_data["comment"]
-        )
-        messages.success(request, _("The application is returned to the applicant."))
-    except TransitionNotAllowed:
-        messages.error(request, _("This application cannot be returned in its current status."))
-    return redirect(application)
-
-
-@login_required
 def queue(request: HttpRequest) -> HttpResponse:
     """The secretary's queue: applications by status with the days spent in it."""
     if not (request.user.is_secretary or request.user.is_head):
@@ -452,14 +431,3 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(applications, 25).get_page(request.GET.get("page"))
     return render(request, "certification/queue.html", {"form": form, "page": page})
-
-
-@login_required
-def assigned(request: HttpRequest) -> HttpResponse:
-    """A commission member's applications."""
-    if not request.user.is_commission_member:
-        raise PermissionDenied
-    applications = selectors.application_list_for(request.user).filter(
-        commission_members=request.user
-    )
-    return render(request, "certification/assigned.html", {"applications": applications})

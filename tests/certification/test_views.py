@@ -150,8 +150,8 @@ def test_secretary_returns_with_remarks(client, applicant, secretary, complete_d
     services.application_submit(application=complete_draft, by=applicant)
     client.force_login(secretary)
     client.post(
-        reverse("certification:application-return", kwargs={"pk": complete_draft.pk}),
-        {"comment": "Приложите протоколы испытаний текущего года"},
+        reverse("certification:application-remarks", kwargs={"pk": complete_draft.pk}),
+        {"return-comment": "Приложите протоколы испытаний текущего года"},
     )
     complete_draft.refresh_from_db()
     assert complete_draft.state == "returned"

@@ -12,9 +12,7 @@ from playwright.sync_api import Page, expect
 from tests.factories import PASSWORD, MembershipFactory
 from tests.files import pdf_bytes
 
-# Reference data (categories, documents, ГОСТы) comes from a data migration; a transactional test
-# flushes the database afterwards, so it is restored for each of these tests.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 EMAIL = "i.khasanov@example.com"
 STRONG_PASSWORD = "Kazan-Halal-2026!shelf"

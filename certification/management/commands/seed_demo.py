@@ -1,19 +1,37 @@
 """Demo data for a newcomer: one account per role, two applicant organizations and applications
 in several states. Safe to run again: it finds what it made before."""
 
+import datetime
 import io
+import logging
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import timezone
 from pypdf import PdfWriter
 
 from accounts.models import AuthorizedBody, Membership, Organization, PowerOfAttorney, User
 from certification import services
-from certification.models import Application, AppState, NormativeDocument, ProductCategory
+from certification.models import (
+    Application,
+    AppState,
+    Certificate,
+    NormativeDocument,
+    ProductCategory,
+    Tariff,
+)
 from certification.models_support import applicable_document_types
+from certification.services.certificates import max_valid_to
 
 PASSWORD = "demo-pass-2026"
+TARIFF = [
+    ("document_review", 45000),
+    ("production_check", 120000),
+    ("certificate", 25000),
+    ("annex", 15000),
+]
 
 STAFF = [
     # e-mail, last name, first name, middle name, position, roles
@@ -129,7 +147,12 @@ class Command(BaseCommand):
     help = "Create demo accounts, organizations and applications (idempotent)."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # The demo's notifications stay in the inboxes; no e-mail floods the console.
+        logging.getLogger("celery").setLevel(logging.WARNING)
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            transaction.atomic(),
+        ):
             self.seed()
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
 
@@ -191,6 +214,107 @@ class Command(BaseCommand):
             self.applications_for_sweets(sweets_user, sweets)
         if not Application.objects.filter(organization=meat).exists():
             self.applications_for_meat(meat_user, meat)
+        for stage, amount in TARIFF:
+            Tariff.objects.get_or_create(stage=stage, defaults={"amount": amount})
+        if not Certificate.objects.exists():
+            self.certificates(sweets_user, sweets, meat_user, meat)
+
+    def certificates(self, sweets_user, sweets, meat_user, meat):
+        """Certificates in every status, decided in numbered meetings as the commission would."""
+        secretary = User.objects.get(email="secretary@example.com")
+        members = list(User.objects.filter(role_commission=True).order_by("email"))
+        today = timezone.localdate()
+
+        def decide(application, question, date, **details):
+            meeting = services.meeting_create(by=secretary, date=date, place="г. Казань")
+            services.meeting_set_present(meeting=meeting, by=secretary, members=members)
+            item = services.agenda_item_add(
+                meeting=meeting,
+                by=secretary,
+                application=application,
+                question=question,
+                **details,
+            )
+            for member in members:
+                services.vote_cast(item=item, member=member, choice="for")
+            services.meeting_close(meeting=meeting, by=secretary)
+            application.refresh_from_db()
+            return item
+
+        def certified(user, organization, products, start, **issue):
+            application = services.application_create(organization=organization, by=user)
+            self.fill(application, user, products)
+            services.application_submit(application=application, by=user)
+            services.application_register(application=application, by=secretary, members=members)
+            decide(application, "proceed", start - datetime.timedelta(days=30))
+            decide(
+                application,
+                "issue",
+                start,
+                valid_from=start,
+                valid_to=max_valid_to(start),
+                **issue,
+            )
+            return application
+
+        # ХП.00001: valid, with an annex of added products (GOST 8.18).
+        first = certified(
+            sweets_user,
+            sweets,
+            [
+                ("Пахлава медовая", "confectionery", "ГОСТ 6478-2017"),
+                ("Чак-чак", "confectionery", "ГОСТ 6478-2017"),
+            ],
+            today - datetime.timedelta(days=120),
+        )
+        request = services.annex_request_create(
+            certificate=first.certificate,
+            by=sweets_user,
+            products=[
+                {
+                    "name": "Халва подсолнечная",
+                    "category": ProductCategory.objects.get(code="confectionery"),
+                    "normative_document": NormativeDocument.objects.get(
+                        designation="ГОСТ 6478-2017"
+                    ),
+                }
+            ],
+        )
+        decide(first, "issue_annex", today - datetime.timedelta(days=30), annex_request=request)
+        # Suspended by a decision of the commission.
+        suspended = certified(
+            meat_user,
+            meat,
+            [("Говядина охлажденная в полутушах", "meat", "ГОСТ 33818-2016")],
+            today - datetime.timedelta(days=200),
+        )
+        decide(
+            suspended,
+            "suspend_certificate",
+            today - datetime.timedelta(days=10),
+            grounds="Не ведется видеозапись убоя (п. 7.6.7).",
+        )
+        # Withdrawn.
+        withdrawn = certified(
+            meat_user,
+            meat,
+            [("Мясо кур охлажденное", "poultry", "ГОСТ 31962-2013")],
+            today - datetime.timedelta(days=300),
+        )
+        decide(
+            withdrawn,
+            "withdraw_certificate",
+            today - datetime.timedelta(days=20),
+            grounds="Выявлено использование сырья без ветеринарных документов.",
+        )
+        # Expired: issued more than two years ago, expired by the nightly job.
+        certified(
+            sweets_user,
+            sweets,
+            [("Мармелад желейный", "confectionery", "ГОСТ 6478-2017")],
+            today - datetime.timedelta(days=800),
+        )
+        services.certificates_expire(today=today)
 
     def fill(self, application, user, products, *, documents=True, sign=True):
         halal = NormativeDocument.objects.get(designation="ГОСТ «Продукция «Халяль»»")

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Application, ApplicationProduct, AppState, DocumentType, NormativeDocument
+from ..models import Application, ApplicationProduct, AppState, DocumentType, NormativeDocument
 
 
 class DateInput(forms.DateInput):
@@ -85,12 +85,6 @@ class DeclarationSignForm(forms.Form):
     normative_document = forms.ModelChoiceField(queryset=NormativeDocument.objects.all())
     confirm = forms.BooleanField(
         label=_("I, the head of the organization, give these guarantees"), required=True
-    )
-
-
-class ReturnForm(forms.Form):
-    comment = forms.CharField(
-        label=_("What the applicant must complete"), widget=forms.Textarea(attrs={"rows": 4})
     )
 
 

@@ -1,0 +1,51 @@
+"""HTML input validation only; the rules live in services and rules."""
+
+from .application import (
+    ApplicationOrganizationForm,
+    ApplicationStandardForm,
+    DateInput,
+    DeclarationSignForm,
+    ProductForm,
+    QueueFilterForm,
+    UploadForm,
+)
+from .commission import (
+    AgendaItemForm,
+    ConclusionForm,
+    MeetingForm,
+    MembersForm,
+    PresentForm,
+    RemarksForm,
+    ReviewForm,
+)
+from .holder import (
+    AnnexProductForm,
+    AnnexProductFormSet,
+    AnnexRequestForm,
+    CertificateFilterForm,
+    CorrectiveActionForm,
+    VerifyForm,
+)
+
+__all__ = [
+    "AgendaItemForm",
+    "ConclusionForm",
+    "MeetingForm",
+    "MembersForm",
+    "PresentForm",
+    "RemarksForm",
+    "ReviewForm",
+    "AnnexProductForm",
+    "AnnexProductFormSet",
+    "AnnexRequestForm",
+    "CertificateFilterForm",
+    "CorrectiveActionForm",
+    "VerifyForm",
+    "ApplicationOrganizationForm",
+    "ApplicationStandardForm",
+    "DateInput",
+    "DeclarationSignForm",
+    "ProductForm",
+    "QueueFilterForm",
+    "UploadForm",
+]

@@ -1,0 +1,346 @@
+"""The commission's document review (GOST 8.10–8.12): the secretary registers an application and
+forms its commission, returns the dossier with remarks and draws up the conclusion; the members
+write their reviews and see what awaits them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from django_fsm import TransitionNotAllowed
+
+from .. import rules, selectors, services
+from ..forms import ConclusionForm, MembersForm, RemarksForm, ReviewForm
+from ..models import AgendaItem, AppState, MeetingState
+from ..models_support import applicable_document_types
+
+# States in which the secretary may still change who is on the application's commission.
+ASSIGNABLE_STATES = (
+    AppState.DOCUMENT_REVIEW,
+    AppState.PRODUCTION_CHECK,
+    AppState.DECISION,
+    AppState.SUSPENDED,
+    AppState.CERTIFIED,
+)
+RETURNABLE_STATES = (AppState.SUBMITTED, AppState.DOCUMENT_REVIEW)
+
+
+def _get_application(request: HttpRequest, pk: int):
+    return get_object_or_404(selectors.application_list_for(request.user), pk=pk)
+
+
+def _require_secretary(user) -> None:
+    if not user.is_secretary:
+        raise PermissionDenied
+
+
+def _is_assigned(application, user) -> bool:
+    return application.commission_members.filter(pk=user.pk).exists()
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _document_types(application) -> list:
+    """The dossier documents a remark may concern: those the products require, and any other
+    the applicant uploaded."""
+    products = list(application.products.select_related("category"))
+    types = [t for t in applicable_document_types(products) if not t.signed_online]
+    known = {t.pk for t in types}
+    for dossier_file in selectors.current_files(application):
+        if dossier_file.document_type_id not in known:
+            known.add(dossier_file.document_type_id)
+            types.append(dossier_file.document_type)
+    return types
+
+
+def _members_form(application, data=None) -> MembersForm:
+    initial = {"members": list(application.commission_members.all())}
+    return MembersForm(data, prefix="members", initial=initial)
+
+
+def _review_form(application, user, data=None) -> ReviewForm:
+    review = application.reviews.filter(member=user).first()
+    return ReviewForm(data, instance=review, prefix="review")
+
+
+def _conclusion_form(application, data=None) -> ConclusionForm:
+    conclusion = getattr(application, "conclusion", None)
+    return ConclusionForm(data, instance=conclusion, prefix="conclusion")
+
+
+def _remarks_form(application, data=None) -> RemarksForm:
+    return RemarksForm(data, prefix="return", document_types=_document_types(application))
+
+
+def panel_context(user, application) -> dict:
+    """What the body's staff see and do on an application page (templates/_staff_panel.html)."""
+    if not user.is_authenticated or application.state == AppState.DRAFT:
+        return {}
+    is_assigned = user.is_commission_member and _is_assigned(application, user)
+    if not (user.is_secretary or user.is_head or is_assigned):
+        return {}
+    state = application.state
+    context = {
+        "show": True,
+        "is_secretary": user.is_secretary,
+        "is_assigned": is_assigned,
+        "members": application.commission_members.all(),
+        "reviews": application.reviews.select_related("member"),
+        "conclusion": getattr(application, "conclusion", None),
+        "remarks": application.remarks.select_related("document_type", "by"),
+        "decisions": application.agenda_items.select_related("meeting").order_by(
+            "meeting__date", "meeting__pk", "order"
+        ),
+    }
+    if user.is_secretary:
+        if state == AppState.SUBMITTED:
+            context["register_form"] = _members_form(application)
+        if state in ASSIGNABLE_STATES:
+            context["assign_form"] = _members_form(application)
+        if state in RETURNABLE_STATES:
+            context["remarks_form"] = _remarks_form(application)
+        if state == AppState.DOCUMENT_REVIEW:
+            context["conclusion_form"] = _conclusion_form(application)
+    if is_assigned and state == AppState.DOCUMENT_REVIEW:
+        context["review_form"] = _review_form(application, user)
+    return context
+
+
+def _action_page(request, application, form, *, title: str, url: str, submit: str, **extra):
+    """A page with one form of the panel: shown on GET and, with its errors, on a bad POST."""
+    status = 400 if form.is_bound and form.errors else 200
+    context = {
+        "application": application,
+        "form": form,
+        "title": title,
+        "action_url": url,
+        "submit_label": submit,
+        **extra,
+    }
+    return render(request, "certification/commission/action.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_register(request: HttpRequest, pk: int) -> HttpResponse:
+    """GOST 8.10: register a submitted application and form its commission."""
+    application = _get_application(request, pk)
+    _require_secretary(request.user)
+    form = _members_form(application, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_register(
+                application=application, by=request.user, members=form.cleaned_data["members"]
+            )
+        except TransitionNotAllowed:
+            messages.error(
+                request, _("This application cannot be registered in its current status.")
+            )
+            return redirect(application)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Application %(number)s is registered; the commission is notified.")
+                % {"number": application.number},
+            )
+            return redirect(application)
+    return _action_page(
+        request,
+        application,
+        form,
+        title=_("Register and form the commission"),
+        url=reverse("certification:application-register", kwargs={"pk": application.pk}),
+        submit=_("Register"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the commission of an application already registered."""
+    application = _get_application(request, pk)
+    _require_secretary(request.user)
+    if application.state not in ASSIGNABLE_STATES:
+        messages.error(request, _("The commission is formed when the application is registered."))
+        return redirect(application)
+    form = _members_form(application, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_assign(
+                application=application, by=request.user, members=form.cleaned_data["members"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The commission of the application is changed."))
+            return redirect(application)
+    return _action_page(
+        request,
+        application,
+        form,
+        title=_("Change the commission"),
+        url=reverse("certification:application-assign", kwargs={"pk": application.pk}),
+        submit=_("Save the commission"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_remarks(request: HttpRequest, pk: int) -> HttpResponse:
+    """GOST 8.10: return the dossier for completion, with remarks per document."""
+    application = _get_application(request, pk)
+    _require_secretary(request.user)
+    form = _remarks_form(application, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_return(
+                application=application,
+                by=request.user,
+                comment=form.cleaned_data["comment"],
+                remarks=form.remarks(),
+            )
+        except TransitionNotAllowed:
+            messages.error(request, _("This application cannot be returned in its current status."))
+            return redirect(application)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The application is returned to the applicant."))
+            return redirect(application)
+    return _action_page(
+        request,
+        application,
+        form,
+        title=_("Return for completion"),
+        url=reverse("certification:application-remarks", kwargs={"pk": application.pk}),
+        submit=_("Return to the applicant"),
+        intro=_(
+            "Write a general comment and/or a remark beside each document the applicant must "
+            "complete or replace. The applicant sees each remark beside its document."
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """GOST 8.10: an assigned member records their findings on the dossier."""
+    application = _get_application(request, pk)
+    if not (request.user.is_commission_member and _is_assigned(application, request.user)):
+        raise PermissionDenied
+    if application.state != AppState.DOCUMENT_REVIEW:
+        messages.error(request, _("Reviews are written while the documents are under review."))
+        return redirect(application)
+    form = _review_form(
+        application, request.user, request.POST if request.method == "POST" else None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_save(
+                application=application,
+                member=request.user,
+                recommendation=form.cleaned_data["recommendation"],
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Your review is saved."))
+            return redirect(application)
+    return _action_page(
+        request,
+        application,
+        form,
+        title=_("My review of the dossier"),
+        url=reverse("certification:application-review", kwargs={"pk": application.pk}),
+        submit=_("Save the review"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
+    """GOST 8.11–8.12: the conclusion on the documents, drawn up from the members' reviews."""
+    application = _get_application(request, pk)
+    _require_secretary(request.user)
+    if application.state != AppState.DOCUMENT_REVIEW:
+        messages.error(request, _("The conclusion is drawn up during the document review."))
+        return redirect(application)
+    form = _conclusion_form(application, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.conclusion_save(
+                application=application,
+                by=request.user,
+                outcome=form.cleaned_data["outcome"],
+                text=form.cleaned_data["text"],
+                grounds=form.cleaned_data.get("grounds") or "",
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The conclusion is saved."))
+            return redirect(application)
+    return _action_page(
+        request,
+        application,
+        form,
+        title=_("Conclusion on the documents"),
+        url=reverse("certification:application-conclusion", kwargs={"pk": application.pk}),
+        submit=_("Save the conclusion"),
+        reviews=application.reviews.select_related("member"),
+    )
+
+
+@login_required
+@require_GET
+def awaiting(request: HttpRequest) -> HttpResponse:
+    """What awaits a commission member: dossiers to review and questions to vote on."""
+    user = request.user
+    if not user.is_commission_member:
+        raise PermissionDenied
+    assigned = (
+        selectors.application_list_for(user)
+        .filter(commission_members=user)
+        .order_by("state", "-state_changed_at")
+    )
+    to_review = assigned.filter(state=AppState.DOCUMENT_REVIEW).exclude(reviews__member=user)
+    items = (
+        AgendaItem.objects.filter(
+            meeting__state=MeetingState.PLANNED,
+            meeting__members_present=user,
+            application__commission_members=user,
+        )
+        .exclude(votes__member=user)
+        .select_related("meeting", "application")
+        .order_by("meeting__date", "meeting__pk", "order")
+        .distinct()
+    )
+    recused: dict[int, set[int]] = {}
+    meetings: dict = {}
+    for item in items:
+        if item.application_id not in recused:
+            recused[item.application_id] = rules.recused_members(item.application)
+        if user.pk in recused[item.application_id]:
+            continue  # ISO/IEC 17065 7.5: not theirs to vote on
+        meetings.setdefault(item.meeting, []).append(item)
+    return render(
+        request,
+        "certification/commission/awaiting.html",
+        {
+            "to_review": to_review,
+            "meetings": list(meetings.items()),
+            "assigned": assigned,
+        },
+    )
