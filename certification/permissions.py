@@ -20,3 +20,11 @@ def can_submit(application, user) -> bool:
 def can_register(application, user) -> bool:
     """The secretary handles submitted applications (GOST 8.10)."""
     return user.is_authenticated and user.is_secretary
+
+
+def require_secretary(user) -> None:
+    """The secretary's actions (GOST 8.10, meetings, fees): anyone else gets 403."""
+    from django.core.exceptions import PermissionDenied
+
+    if not (user.is_authenticated and user.is_secretary):
+        raise PermissionDenied

@@ -11,13 +11,9 @@ from accounts.models import User
 from accounts.notifications import notify
 
 from ..models import Application, AppState, Conclusion, Recommendation, Remark, Review
+from ..permissions import require_secretary
 from .application import _transition
 from .fees import invoice_issue
-
-
-def _require_secretary(user) -> None:
-    if not (user.is_authenticated and user.is_secretary):
-        raise PermissionDenied
 
 
 def _members(members) -> list[User]:
@@ -30,7 +26,7 @@ def _members(members) -> list[User]:
 @transaction.atomic
 def application_register(*, application: Application, by, members) -> Application:
     """GOST 8.10: the secretary registers a submitted application and forms its commission."""
-    _require_secretary(by)
+    require_secretary(by)
     members = _members(members)
     if len(members) < _min_members():
         raise ValidationError(
@@ -65,7 +61,7 @@ def _min_members() -> int:
 @transaction.atomic
 def application_assign(*, application: Application, by, members) -> Application:
     """Change the commission of an application under review."""
-    _require_secretary(by)
+    require_secretary(by)
     members = _members(members)
     if len(members) < _min_members():
         raise ValidationError(
@@ -81,7 +77,7 @@ def application_return(
 ) -> Application:
     """GOST 8.10: return the dossier for completion with remarks, per document where they
     concern one. The applicant sees them beside each document and resubmits."""
-    _require_secretary(by)
+    require_secretary(by)
     remarks = [(doc_type, text.strip()) for doc_type, text in remarks if text and text.strip()]
     if not comment.strip() and not remarks:
         raise ValidationError(_("Say what the applicant must complete."))
@@ -117,7 +113,7 @@ def conclusion_save(
 ) -> Conclusion:
     """GOST 8.11: the commission's conclusion — recommend the production check, or refuse;
     GOST 8.12: a refusal states its grounds."""
-    _require_secretary(by)
+    require_secretary(by)
     if application.state != AppState.DOCUMENT_REVIEW:
         raise ValidationError(_("The conclusion is drawn up during the document review."))
     outcome = Recommendation(outcome)

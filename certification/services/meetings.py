@@ -27,6 +27,7 @@ from ..models import (
     Vote,
     VoteChoice,
 )
+from ..permissions import require_secretary
 from . import certificates
 from .application import _transition
 from .fees import invoice_issue
@@ -48,11 +49,6 @@ CERTIFICATE_TRANSITION = {
 }
 
 
-def _require_secretary(user) -> None:
-    if not (user.is_authenticated and user.is_secretary):
-        raise PermissionDenied
-
-
 def _open_meeting(meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_closed:
@@ -62,13 +58,13 @@ def _open_meeting(meeting: Meeting) -> Meeting:
 
 @transaction.atomic
 def meeting_create(*, by, date: datetime.date, place: str = "", chair=None) -> Meeting:
-    _require_secretary(by)
+    require_secretary(by)
     return Meeting.objects.create(date=date, place=place, chair=chair, secretary=by)
 
 
 @transaction.atomic
 def meeting_set_present(*, meeting: Meeting, by, members) -> Meeting:
-    _require_secretary(by)
+    require_secretary(by)
     meeting = _open_meeting(meeting)
     members = list(members)
     if any(not m.is_commission_member for m in members):
@@ -161,7 +157,7 @@ def _check_paid(application: Application, stage: str) -> None:
 @transaction.atomic
 def agenda_item_add(*, meeting: Meeting, by, application: Application, question: str, **details):
     """Put one question about one application on the agenda."""
-    _require_secretary(by)
+    require_secretary(by)
     meeting = _open_meeting(meeting)
     item = AgendaItem(
         meeting=meeting,
@@ -183,7 +179,7 @@ def agenda_item_add(*, meeting: Meeting, by, application: Application, question:
 
 @transaction.atomic
 def agenda_item_remove(*, item: AgendaItem, by) -> None:
-    _require_secretary(by)
+    require_secretary(by)
     _open_meeting(item.meeting)
     item.delete()
 
@@ -246,7 +242,7 @@ def tally(item: AgendaItem) -> dict:
 @transaction.atomic
 def meeting_close(*, meeting: Meeting, by) -> Meeting:
     """Freeze the votes, number the protocol and apply every adopted decision — all or nothing."""
-    _require_secretary(by)
+    require_secretary(by)
     meeting = _open_meeting(meeting)
     items = list(meeting.items.select_related("application", "annex_request", "certificate"))
     if not items:

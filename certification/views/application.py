@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
 
 from accounts.models import Organization
+from halal_portal.forms import add_validation_errors
 
 from .. import rules, selectors, services
 from ..forms import (
@@ -191,7 +192,7 @@ def _step_products(request, application):
                     product=product,
                 )
             except ValidationError as error:
-                _add_errors(product_form, error)
+                add_validation_errors(product_form, error)
             else:
                 messages.success(request, _("The product is saved."))
                 return redirect(
@@ -209,14 +210,6 @@ def _step_products(request, application):
         context,
         status=_status(standard_form, product_form),
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required

@@ -12,10 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_fsm import TransitionNotAllowed
 
+from halal_portal.forms import add_validation_errors
+
 from .. import rules, selectors, services
 from ..forms import ConclusionForm, MembersForm, RemarksForm, ReviewForm
 from ..models import AgendaItem, AppState, MeetingState
 from ..models_support import applicable_document_types
+from ..permissions import require_secretary
 
 # States in which the secretary may still change who is on the application's commission.
 ASSIGNABLE_STATES = (
@@ -32,21 +35,8 @@ def _get_application(request: HttpRequest, pk: int):
     return get_object_or_404(selectors.application_list_for(request.user), pk=pk)
 
 
-def _require_secretary(user) -> None:
-    if not user.is_secretary:
-        raise PermissionDenied
-
-
 def _is_assigned(application, user) -> bool:
     return application.commission_members.filter(pk=user.pk).exists()
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _document_types(application) -> list:
@@ -134,7 +124,7 @@ def _action_page(request, application, form, *, title: str, url: str, submit: st
 def application_register(request: HttpRequest, pk: int) -> HttpResponse:
     """GOST 8.10: register a submitted application and form its commission."""
     application = _get_application(request, pk)
-    _require_secretary(request.user)
+    require_secretary(request.user)
     form = _members_form(application, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -147,7 +137,7 @@ def application_register(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(application)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(
                 request,
@@ -170,7 +160,7 @@ def application_register(request: HttpRequest, pk: int) -> HttpResponse:
 def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
     """Change the commission of an application already registered."""
     application = _get_application(request, pk)
-    _require_secretary(request.user)
+    require_secretary(request.user)
     if application.state not in ASSIGNABLE_STATES:
         messages.error(request, _("The commission is formed when the application is registered."))
         return redirect(application)
@@ -181,7 +171,7 @@ def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 application=application, by=request.user, members=form.cleaned_data["members"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("The commission of the application is changed."))
             return redirect(application)
@@ -200,7 +190,7 @@ def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
 def application_remarks(request: HttpRequest, pk: int) -> HttpResponse:
     """GOST 8.10: return the dossier for completion, with remarks per document."""
     application = _get_application(request, pk)
-    _require_secretary(request.user)
+    require_secretary(request.user)
     form = _remarks_form(application, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -214,7 +204,7 @@ def application_remarks(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("This application cannot be returned in its current status."))
             return redirect(application)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("The application is returned to the applicant."))
             return redirect(application)
@@ -254,7 +244,7 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
                 text=form.cleaned_data["text"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Your review is saved."))
             return redirect(application)
@@ -273,7 +263,7 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
 def application_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
     """GOST 8.11–8.12: the conclusion on the documents, drawn up from the members' reviews."""
     application = _get_application(request, pk)
-    _require_secretary(request.user)
+    require_secretary(request.user)
     if application.state != AppState.DOCUMENT_REVIEW:
         messages.error(request, _("The conclusion is drawn up during the document review."))
         return redirect(application)
@@ -288,7 +278,7 @@ def application_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
                 grounds=form.cleaned_data.get("grounds") or "",
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("The conclusion is saved."))
             return redirect(application)

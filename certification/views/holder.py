@@ -12,19 +12,12 @@ from django.views.decorators.http import require_POST
 
 from audits import services as audit_services
 from audits.models import CorrectiveAction, EvidenceFile
+from halal_portal.forms import add_validation_errors
 
 from .. import selectors, services
 from ..forms import AnnexProductFormSet, AnnexRequestForm, CorrectiveActionForm, VerifyForm
 from ..models import AppState, Invoice, InvoiceState
 from .certificates import RENEWABLE, _next_or, annex_refusal, is_holder, open_renewal
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _holder_certificate(request: HttpRequest, pk: int):
@@ -58,7 +51,7 @@ def annex_request(request: HttpRequest, pk: int) -> HttpResponse:
                     note=form.cleaned_data["note"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -155,7 +148,7 @@ def corrective_action_create(request: HttpRequest, pk: int, nonconformity_pk: in
                     uploads=form.cleaned_data["files"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(request, _("The corrective action is filed."))
                 return redirect(application)

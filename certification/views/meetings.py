@@ -12,6 +12,7 @@ from django_fsm import TransitionNotAllowed
 from .. import rules, selectors, services
 from ..forms import AgendaItemForm, MeetingForm, PresentForm
 from ..models import AgendaItem
+from ..permissions import require_secretary
 
 # Why a member sees no voting buttons on an item.
 VOTE_OPEN = "open"
@@ -22,11 +23,6 @@ VOTE_RECUSED = "recused"
 
 def _get_meeting(request: HttpRequest, pk: int):
     return get_object_or_404(selectors.meeting_list_for(request.user), pk=pk)
-
-
-def _require_secretary(user) -> None:
-    if not user.is_secretary:
-        raise PermissionDenied
 
 
 def _error_text(error) -> str:
@@ -107,7 +103,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_present(request: HttpRequest, pk: int) -> HttpResponse:
     """Who of the commission is present: they, and only they, vote."""
     meeting = _get_meeting(request, pk)
-    _require_secretary(request.user)
+    require_secretary(request.user)
     form = PresentForm(request.POST, prefix="present")
     if not form.is_valid():
         messages.error(request, _("Choose the members present from the list."))
@@ -126,7 +122,7 @@ def meeting_present(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meeting_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _get_meeting(request, pk)
-    _require_secretary(request.user)
+    require_secretary(request.user)
     form = AgendaItemForm(request.POST, meeting=meeting, prefix="item")
     if form.is_valid():
         try:
@@ -154,7 +150,7 @@ def meeting_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = _get_meeting(request, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    _require_secretary(request.user)
+    require_secretary(request.user)
     try:
         services.agenda_item_remove(item=item, by=request.user)
         messages.success(request, _("The item is removed from the agenda."))
@@ -188,7 +184,7 @@ def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_POST
 def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _get_meeting(request, pk)
-    _require_secretary(request.user)
+    require_secretary(request.user)
     try:
         services.meeting_close(meeting=meeting, by=request.user)
         meeting.refresh_from_db()
@@ -230,7 +226,7 @@ def _list_page(request, form, status: int = 200) -> HttpResponse:
 @login_required
 @require_POST
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    _require_secretary(request.user)
+    require_secretary(request.user)
     form = MeetingForm(request.POST, prefix="meeting")
     if not form.is_valid():
         return _list_page(request, form, status=400)
