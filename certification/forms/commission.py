@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import can_proceed
 
 from accounts.models import User
@@ -235,7 +236,9 @@ class AgendaItemForm(forms.Form):
     """One question about one application on the agenda of a meeting."""
 
     application = ApplicationChoiceField(
-        label=_("Application"), queryset=Application.objects.none(), widget=ApplicationSelect
+        label=pgettext_lazy("case file", "Application"),
+        queryset=Application.objects.none(),
+        widget=ApplicationSelect,
     )
     question = forms.ChoiceField(label=_("Question"), choices=Question.choices)
     grounds = forms.CharField(

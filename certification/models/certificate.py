@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from .application import Application, NormativeDocument, ProductCategory
@@ -13,8 +14,8 @@ from .commission import Meeting
 
 class CertificateStatus(models.TextChoices):
     VALID = "valid", _("Valid")
-    SUSPENDED = "suspended", _("Suspended")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    SUSPENDED = "suspended", pgettext_lazy("certificate status", "Suspended")
+    WITHDRAWN = "withdrawn", pgettext_lazy("certificate status", "Withdrawn")
     EXPIRED = "expired", _("Expired")
 
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .application import Application, DocumentType
 
@@ -209,7 +210,7 @@ class AgendaItem(models.Model):
         Application,
         on_delete=models.PROTECT,
         related_name="agenda_items",
-        verbose_name=_("application"),
+        verbose_name=pgettext_lazy("case file", "application"),
     )
     question = models.CharField(_("question"), max_length=30, choices=Question.choices)
     grounds = models.TextField(_("grounds"), blank=True)

@@ -253,18 +253,26 @@ def meeting_close(*, meeting: Meeting, by) -> Meeting:
     meeting.closed_at = timezone.now()
     meeting.closed_by = by
     meeting.save()
-    for item in items:
-        result = tally(item)
-        item.votes_for, item.votes_against = result["for"], result["against"]
-        item.votes_abstained = result["abstain"]
-        item.adopted = result["adopted"]
-        if not result["quorum"]:
-            item.outcome_note = _("No quorum: the question is not decided.")
-        if item.adopted:
-            _apply(item, meeting=meeting, by=by)
-        item.save()
-        _notify_decision(item, meeting)
+    # What the protocol and the applications' histories record is in the site's language,
+    # whichever language the secretary's screen is in.
+    with translation.override(settings.LANGUAGE_CODE):
+        for item in items:
+            _decide(item, meeting=meeting, by=by)
     return meeting
+
+
+def _decide(item: AgendaItem, *, meeting: Meeting, by) -> None:
+    """Freeze one item's tally and, if adopted, apply its decision."""
+    result = tally(item)
+    item.votes_for, item.votes_against = result["for"], result["against"]
+    item.votes_abstained = result["abstain"]
+    item.adopted = result["adopted"]
+    if not result["quorum"]:
+        item.outcome_note = _("No quorum: the question is not decided.")
+    if item.adopted:
+        _apply(item, meeting=meeting, by=by)
+    item.save()
+    _notify_decision(item, meeting)
 
 
 def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django_fsm import TransitionNotAllowed
 
@@ -151,7 +152,7 @@ def application_register(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         title=_("Register and form the commission"),
         url=reverse("certification:application-register", kwargs={"pk": application.pk}),
-        submit=_("Register"),
+        submit=pgettext("application", "Register"),
     )
 
 

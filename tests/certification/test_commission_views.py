@@ -166,7 +166,7 @@ def test_secretary_saves_the_conclusion(client, secretary, under_review):
 def test_awaiting_lists_the_dossier_to_review_and_the_vote(client, item, commission):
     client.force_login(commission[0])
     page = client.get(url("awaiting")).content.decode()
-    assert url("application-review", pk=item.application_id) in page
+    assert url("application-detail", pk=item.application_id) + "#my-review" in page
     assert f"#item-{item.pk}" in page
 
 
@@ -178,7 +178,7 @@ def test_awaiting_drops_what_the_member_has_done(client, item, commission):
     client.force_login(commission[0])
     page = client.get(url("awaiting")).content.decode()
     assert f"#item-{item.pk}" not in page
-    assert url("application-review", pk=item.application_id) not in page
+    assert url("application-detail", pk=item.application_id) + "#my-review" not in page
 
 
 def test_queue_shows_days_in_status(client, secretary, under_review):
