@@ -131,3 +131,21 @@ def recused_members(application) -> set[int]:
             "participants", flat=True
         )
     ) - {None}
+
+
+def mark_refusal(certificate, user, *, today=None) -> str:
+    """Why ``user`` may not download the «Halal» sign of ``certificate`` now, or "" if they may.
+
+    GOST 8.2, 8.6: the sign is used only under a certificate, only while it is valid; it is the
+    holder's to put on their products."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    if not certificate.application.organization.membership_set.filter(user=user).exists():
+        return _("Only the certificate holder downloads the «Halal» sign.")
+    if not certificate.is_valid or not certificate.valid_from <= today <= certificate.valid_to:
+        return _(
+            "The «Halal» sign may be used only while the certificate is valid (GOST 8.6); "
+            "certificate %(number)s is not valid now."
+        ) % {"number": certificate.number}
+    return ""

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .views import application as views
-from .views import certificates, commission, holder, meetings
+from .views import certificates, commission, holder, mark, meetings
 
 app_name = "certification"
 
@@ -88,6 +88,9 @@ urlpatterns = [
         name="certificate-annex-request",
     ),
     path("certificates/<int:pk>/renew/", holder.certificate_renew, name="certificate-renew"),
+    # The «Halal» sign of Annex В, for the holder of a valid certificate (GOST 8.4, 8.6).
+    path("certificates/<int:pk>/sign.svg", mark.certificate_mark_svg, name="certificate-mark-svg"),
+    path("certificates/<int:pk>/sign.png", mark.certificate_mark_png, name="certificate-mark-png"),
     path("invoices/", holder.invoice_list, name="invoice-list"),
     path(
         "applications/<int:pk>/invoices/<int:invoice_pk>/paid/",

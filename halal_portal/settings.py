@@ -213,6 +213,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Redis hands an unacknowledged task (acks_late: a worker died mid-task) to another worker after
+# this many seconds; it must exceed the longest task, including a retry's countdown.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
 
 # --- DRF ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -295,9 +300,26 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certification.tasks.remind_corrective_deadlines_task",
         "schedule": crontab(hour=8, minute=0),
     },
+    # Rendered documents (PDF) whose task was lost: broker down at commit, worker killed.
+    "redispatch-documents": {
+        "task": "halal_portal.tasks.redispatch_documents_task",
+        "schedule": crontab(minute="*/5"),
+    },
     # E-mails whose task never reached the broker.
     "send-pending-notification-emails": {
         "task": "accounts.tasks.send_pending_notification_emails_task",
         "schedule": crontab(minute="*/30"),
     },
 }
+
+# --- Public registry (/registry/, /api/v1/registry/) ----------------------------------------
+# Requests per client IP to the anonymous registry API (DRF rate: N/second|minute|hour|day);
+# over it the API answers 429 with Retry-After.
+REGISTRY_API_RATE = env("REGISTRY_API_RATE", default="60/minute")
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    **REST_FRAMEWORK.get("DEFAULT_THROTTLE_RATES", {}),
+    "registry": REGISTRY_API_RATE,
+}
+# Reverse proxies in front of the app: the client IP is taken from X-Forwarded-For that many hops
+# back; 0 trusts no header (REMOTE_ADDR), so a client cannot pick its own IP to dodge the limit.
+REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_NUM_PROXIES", default=1 if PRODUCTION else 0)

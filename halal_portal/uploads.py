@@ -11,6 +11,7 @@ is computed over ``upload.chunks()`` and the parsers read from the file object t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
@@ -22,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from PIL import Image
+from PIL import Image, ImageFile
 from pypdf import PdfReader
 
 __all__ = ["CheckedUpload", "check_upload", "sanitize_filename"]
@@ -273,6 +274,18 @@ def _parse_pdf(upload: UploadedFile, display_name: str) -> None:
         )
 
 
+@contextlib.contextmanager
+def _strict_image_loading():
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process when it is imported
+    (the PDF renderer lives in the same process); a truncated upload must still be refused."""
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
 def _parse_image(upload: UploadedFile, content_type: str, display_name: str) -> None:
     formats = [_PILLOW_FORMATS[content_type]]
     try:
@@ -283,7 +296,7 @@ def _parse_image(upload: UploadedFile, content_type: str, display_name: str) -> 
             _check_pixels(image, display_name)
             image.verify()
         upload.seek(0)
-        with Image.open(upload, formats=formats) as image:
+        with Image.open(upload, formats=formats) as image, _strict_image_loading():
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         # The warning is only an exception when warnings are configured as errors.

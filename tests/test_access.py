@@ -17,6 +17,15 @@ OBJECT_KWARGS = {
     "nonconformity_pk",
     "action_pk",
     "evidence_pk",
+    "document_pk",  # a rendered PDF (halal_portal.RenderedDocument)
+    # the production check (audits)
+    "check_pk",
+    "member_pk",
+    "act_pk",
+    "sample_pk",
+    "report_pk",
+    "org_pk",
+    "entry_pk",
 }
 # Other path parameters, with a valid value.
 PLAIN_KWARGS = {"step": "organization"}
@@ -28,6 +37,10 @@ PK_OBJECT = {
 }
 # Routes with parameters that are not objects of an applicant.
 NOT_OBJECT_ROUTES = {
+    # The public registry is public by design: a certificate number shows only public fields
+    # (tests/registry checks the whitelist).
+    "registry:certificate",
+    "registry-certificate-detail",
     "accounts:confirm",
     "accounts:password_reset_confirm",
     "api-schema",
@@ -70,6 +83,14 @@ def kwargs_for(name, params, objects):
         "nonconformity_pk": objects["nonconformity"].pk,
         "action_pk": objects["action"].pk,
         "evidence_pk": objects["evidence"].pk,
+        "document_pk": objects["document"].pk,
+        "check_pk": objects["check"].pk,
+        "member_pk": objects["team_member"].pk,
+        "act_pk": objects["act"].pk,
+        "sample_pk": objects["sample"].pk,
+        "report_pk": objects["report"].pk,
+        "org_pk": objects["organization"].pk,
+        "entry_pk": objects["entry"].pk,
         **PLAIN_KWARGS,
     }
     bare = name.split(":")[-1]
@@ -85,6 +106,8 @@ def victim(under_review, applicant, secretary, commission):
 
     issue(under_review, secretary=secretary, members=commission)
     add_corrective_action(under_review, by=applicant)
+    ready_certificate_pdf(under_review.certificate)
+    add_production_check(under_review, by=applicant)
     under_review.invoices.create(number="T-00001", stage="annex", amount=100, currency="RUB")
     return under_review
 
@@ -112,6 +135,33 @@ def add_corrective_action(application, *, by):
     return action
 
 
+def ready_certificate_pdf(certificate):
+    """The certificate's PDF, ready to download (its render is not what this test is about)."""
+    from django.core.files.base import ContentFile
+
+    from halal_portal.models import RenderedDocument
+
+    document = RenderedDocument.objects.get(kind="certificate", object_id=certificate.pk)
+    document.file.save("certificate.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"), save=False)
+    document.status = "ready"
+    document.save()
+    return document
+
+
+def certificate_document(application):
+    from halal_portal.models import RenderedDocument
+
+    return RenderedDocument.objects.get(kind="certificate", object_id=application.certificate.pk)
+
+
+def add_production_check(application, *, by):
+    """A started check with its team, a signed sampling act with a tested sample and its
+    laboratory report, and a sanitation journal entry of the enterprise (audits)."""
+    from tests.audits.helpers import production_check_with_everything
+
+    return production_check_with_everything(application, applicant=by)
+
+
 def objects_of(application):
     item = application.agenda_items.select_related("meeting").last()
     return {
@@ -125,6 +175,23 @@ def objects_of(application):
         "nonconformity": application.nonconformities.first(),
         "action": application.nonconformities.first().actions.first(),
         "evidence": application.nonconformities.first().actions.first().files.first(),
+        "document": certificate_document(application),
+        **audit_objects_of(application),
+    }
+
+
+def audit_objects_of(application):
+    check = application.production_checks.first()
+    act = check.sampling_acts.first()
+    sample = act.samples.first()
+    return {
+        "check": check,
+        "team_member": check.team.first(),
+        "act": act,
+        "sample": sample,
+        "report": sample.lab_reports.first(),
+        "organization": application.organization,
+        "entry": application.organization.sanitation_entries.first(),
     }
 
 
@@ -160,6 +227,7 @@ def test_owner_reaches_the_same_routes(client, applicant, victim):
             "certification:document-download", kwargs={"pk": victim.pk, "file_pk": dossier_file.pk}
         ),
         reverse("application-detail", kwargs={"pk": victim.pk}),
+        reverse("pdf-download", kwargs={"document_pk": certificate_document(victim).pk}),
         reverse("document-download", kwargs={"pk": dossier_file.pk}),
     ):
         assert client.get(url).status_code == 200, url

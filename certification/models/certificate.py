@@ -1,7 +1,9 @@
 """Certificates ХП.XXXXX and their annexes (GOST 8.6, 8.17, 8.18, Annexes К and Л)."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -86,7 +88,20 @@ class Certificate(FSMModelMixin, models.Model):
                 name="certificate_valid_range",
             ),
         ]
-        indexes = [models.Index(fields=["status", "valid_to"])]
+        indexes = [
+            models.Index(fields=["status", "valid_to"]),
+            # The public registry's search: `icontains` compiles to UPPER(col) LIKE UPPER(%s),
+            # which only a trigram index on the same expression serves (PostgreSQL; the
+            # migration creates pg_trgm; other databases skip these indexes).
+            GinIndex(
+                OpClass(Upper("manufacturer_name"), name="gin_trgm_ops"),
+                name="cert_manufacturer_trgm",
+            ),
+            GinIndex(
+                OpClass(Upper("product_type"), name="gin_trgm_ops"),
+                name="cert_product_type_trgm",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.number
@@ -229,6 +244,10 @@ class CertificateProduct(models.Model):
         verbose_name = _("certified product")
         verbose_name_plural = _("certified products")
         ordering = ["order", "pk"]
+        indexes = [
+            # The public registry's product search (see Certificate.Meta.indexes).
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="certproduct_name_trgm"),
+        ]
 
     def __str__(self) -> str:
         return self.name

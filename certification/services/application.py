@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed, can_proceed
 
 from accounts.models import Organization
+from halal_portal.rendering import document_request
 from halal_portal.uploads import check_upload
 
 from .. import rules
@@ -233,6 +234,8 @@ def application_submit(*, application: Application, by) -> Application:
     _transition(application, name, by=by)
     # The remarks of the finished round are answered by this resubmission.
     application.remarks.filter(closed_at__isnull=True).update(closed_at=timezone.now())
+    # Annex Г as filed; a resubmission renders the same document with the completed data.
+    document_request("application", application, refresh=True)
     return application
 
 

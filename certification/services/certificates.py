@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AuthorizedBody
 from accounts.notifications import notify
+from halal_portal.rendering import document_request
 
 from ..models import (
     AnnexRequest,
@@ -134,6 +135,10 @@ def certificate_issue(
     CertificateEvent.objects.create(
         certificate=certificate, kind="issued", status=certificate.status, meeting=meeting, by=by
     )
+    # Annex К and, for a product type, annex No. 1 (Л.4.4): snapshotted now, rendered after commit.
+    document_request("certificate", certificate)
+    if annex is not None:
+        document_request("certificate_annex", annex)
     return certificate
 
 
@@ -249,6 +254,7 @@ def annex_issue(*, request: AnnexRequest, meeting: Meeting, by) -> CertificateAn
         by=by,
         comment=str(annex),
     )
+    document_request("certificate_annex", annex)  # Л.5–Л.8
     return annex
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.notifications import notify
+from halal_portal.rendering import document_request
 
 from ..models import Application, AppState, Conclusion, Recommendation, Remark, Review
 from ..permissions import require_secretary
@@ -130,6 +131,8 @@ def conclusion_save(
             "by": by,
         },
     )
+    # GOST 8.11: the conclusion as a document; rewriting it renders the same document again.
+    document_request("conclusion", conclusion, refresh=True)
     return conclusion
 
 

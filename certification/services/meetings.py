@@ -13,6 +13,7 @@ from django_fsm import can_proceed
 
 from accounts.models import User
 from accounts.notifications import notify
+from halal_portal.rendering import document_request
 
 from .. import rules
 from ..models import (
@@ -258,7 +259,20 @@ def meeting_close(*, meeting: Meeting, by) -> Meeting:
     with translation.override(settings.LANGUAGE_CODE):
         for item in items:
             _decide(item, meeting=meeting, by=by)
+    _request_documents(meeting, items)
     return meeting
+
+
+# Adopted decisions the applicant receives in writing (GOST 8.12, 8.16).
+LETTER_QUESTIONS = (Question.REFUSE, Question.SUSPEND, Question.RESUME, Question.TERMINATE)
+
+
+def _request_documents(meeting: Meeting, items: list[AgendaItem]) -> None:
+    """The protocol and the decision letters, snapshotted as closed, rendered after commit."""
+    document_request("protocol", meeting)
+    for item in items:
+        if item.adopted and item.question in LETTER_QUESTIONS:
+            document_request("decision_letter", item)
 
 
 def _decide(item: AgendaItem, *, meeting: Meeting, by) -> None:

@@ -359,3 +359,15 @@ def test_large_intact_pdf_is_accepted(monkeypatch):
 
     monkeypatch.setattr(uploads, "PDF_REPAIR_MAX_BYTES", 100)
     assert check_upload(upload("большой.pdf", make_pdf())).content_type == "application/pdf"
+
+
+def test_truncated_image_refused_even_after_weasyprint_is_imported():
+    # WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on for the whole process.
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    png = io.BytesIO()
+    Image.new("RGB", (64, 64), "red").save(png, format="PNG")
+    error = rejection("обрезан.png", png.getvalue()[:-40])
+    assert error.code == "broken"

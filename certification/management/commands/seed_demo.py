@@ -13,6 +13,7 @@ from django.utils import timezone
 from pypdf import PdfWriter
 
 from accounts.models import AuthorizedBody, Membership, Organization, PowerOfAttorney, User
+from audits.demo import seed_audits
 from certification import services
 from certification.models import (
     Application,
@@ -218,6 +219,7 @@ class Command(BaseCommand):
             Tariff.objects.get_or_create(stage=stage, defaults={"amount": amount})
         if not Certificate.objects.exists():
             self.certificates(sweets_user, sweets, meat_user, meat)
+        seed_audits()
 
     def certificates(self, sweets_user, sweets, meat_user, meat):
         """Certificates in every status, decided in numbered meetings as the commission would."""

@@ -19,7 +19,7 @@ from certification.models import Application, AppState
 from certification.permissions import is_member
 from halal_portal.uploads import check_upload
 
-from .models import CorrectiveAction, EvidenceFile, Nonconformity
+from ..models import CorrectiveAction, EvidenceFile, Nonconformity
 
 MAX_EVIDENCE_FILES = 20
 

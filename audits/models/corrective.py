@@ -1,37 +1,8 @@
+"""Nonconformities and the applicant's corrective actions (GOST 8.16)."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-
-class ProductionCheck(models.Model):
-    """A production check of an application's enterprise (GOST 8.13–8.16).
-
-    Those who take part in it may not vote on the application's decision (independence of
-    review and decision, ISO/IEC 17065 7.5)."""
-
-    application = models.ForeignKey(
-        "certification.Application",
-        on_delete=models.PROTECT,
-        related_name="production_checks",
-        verbose_name=_("application"),
-    )
-    start_date = models.DateField(_("start"), null=True, blank=True)
-    end_date = models.DateField(_("end"), null=True, blank=True)
-    participants = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        blank=True,
-        related_name="production_checks",
-        verbose_name=_("participants"),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("production check")
-        verbose_name_plural = _("production checks")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return _("Production check of %(number)s") % {"number": self.application.number}
 
 
 class Severity(models.TextChoices):

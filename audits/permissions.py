@@ -1,0 +1,58 @@
+"""Who may act on a production check, a sampling act or a journal: (object, user) -> bool.
+
+Seeing an object is the selectors' business; these say who may change it once it is seen."""
+
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_org_member(organization, user) -> bool:
+    return _active(user) and organization.membership_set.filter(user=user).exists()
+
+
+def is_applicant(check, user) -> bool:
+    """A member of the checked application's organization."""
+    return is_org_member(check.application.organization, user)
+
+
+def is_team_member(check, user) -> bool:
+    return _active(user) and check.participants.filter(pk=user.pk).exists()
+
+
+def is_team_auditor(check, user) -> bool:
+    """An expert-auditor of the check's commission (GOST 2.19, Annex Д part 4)."""
+    return _active(user) and user.is_auditor and is_team_member(check, user)
+
+
+def can_manage_program(check, user) -> bool:
+    """The secretary or the head draws up the program (GOST 8.13)."""
+    return _active(user) and (user.is_secretary or user.is_head)
+
+
+def can_approve_program(check, user) -> bool:
+    """GOST 8.13: the program is approved by the head of the authorized organization."""
+    return _active(user) and user.is_head
+
+
+def can_start_check(check, user) -> bool:
+    return can_manage_program(check, user) or is_team_auditor(check, user)
+
+
+def can_draw_up_sampling(check, user) -> bool:
+    """GOST 8.15: samples are taken by an expert-auditor of the body."""
+    return is_team_auditor(check, user)
+
+
+def can_record_delivery(check, user) -> bool:
+    """GOST 8.15: the applicant delivers the samples; the auditor may record it for them."""
+    return is_applicant(check, user) or is_team_auditor(check, user)
+
+
+def can_add_lab_report(check, user) -> bool:
+    return is_team_auditor(check, user) or (_active(user) and user.is_secretary)
+
+
+def can_write_journal(organization, user) -> bool:
+    """GOST 7.1: the enterprise's halal controller keeps the journal."""
+    return is_org_member(organization, user)

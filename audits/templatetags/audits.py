@@ -1,0 +1,35 @@
+"""The production-check panel on the application page: the checks the user may see, the button
+that draws up a program, the link to the enterprise's sanitation journal. Reads only."""
+
+from django import template
+
+from certification.models import AppState
+
+from .. import permissions, selectors
+from ..models import CheckStatus
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def audits_panel(context, application) -> dict:
+    user = context["request"].user
+    checks = list(
+        selectors.check_list_for(user)
+        .filter(application=application)
+        .prefetch_related("team__user")
+        .order_by("created_at")
+    )
+    open_program = application.production_checks.filter(
+        status__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
+    ).exists()
+    organization = application.organization
+    return {
+        "checks": checks,
+        "can_create": application.state == AppState.PRODUCTION_CHECK
+        and permissions.can_manage_program(None, user)
+        and not open_program,
+        "journal_organization": organization
+        if selectors.journal_organizations_for(user).filter(pk=organization.pk).exists()
+        else None,
+    }

@@ -1,0 +1,87 @@
+"""The enterprise's sanitation journal (GOST 7.1, Annex Б): kept by its halal controller, read
+by the body's staff and the expert-auditors who check the enterprise."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from halal_portal.forms import add_validation_errors
+
+from .. import permissions, selectors, services
+from ..forms import SanitationEntryForm
+from ..models import CleaningKind
+
+
+def _get_organization(request: HttpRequest, org_pk: int):
+    return get_object_or_404(selectors.journal_organizations_for(request.user), pk=org_pk)
+
+
+def _date_param(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+def journal(request: HttpRequest, org_pk: int) -> HttpResponse:
+    organization = _get_organization(request, org_pk)
+    entries = selectors.journal_entries(organization)
+    kind = request.GET.get("kind", "")
+    if kind in CleaningKind.values:
+        entries = entries.filter(kind=kind)
+    date_from, date_to = _date_param(request.GET.get("from")), _date_param(request.GET.get("to"))
+    if date_from:
+        entries = entries.filter(date__gte=date_from)
+    if date_to:
+        entries = entries.filter(date__lte=date_to)
+    context = {
+        "organization": organization,
+        "page": Paginator(entries, 50).get_page(request.GET.get("page")),
+        "kind": kind,
+        "kinds": CleaningKind.choices,
+        "date_from": date_from,
+        "date_to": date_to,
+        "can_write": permissions.can_write_journal(organization, request.user),
+    }
+    return render(request, "audits/journal.html", context)
+
+
+@login_required
+def journal_entry_create(request: HttpRequest, org_pk: int) -> HttpResponse:
+    """GOST 7.1: the halal controller records and signs a cleaning."""
+    organization = _get_organization(request, org_pk)
+    if not permissions.can_write_journal(organization, request.user):
+        raise PermissionDenied
+    form = SanitationEntryForm(request.POST or None, initial={"date": timezone.localdate()})
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                entry = services.sanitation_entry_record(
+                    organization=organization, by=request.user, data=form.cleaned_data
+                )
+            except ValidationError as error:
+                add_validation_errors(form, error)
+            else:
+                messages.success(request, _("The entry is recorded and signed."))
+                return redirect(entry)
+    context = {"organization": organization, "form": form}
+    return render(request, "audits/journal_entry_form.html", context, status=status)
+
+
+@login_required
+def journal_entry(request: HttpRequest, org_pk: int, entry_pk: int) -> HttpResponse:
+    organization = _get_organization(request, org_pk)
+    entry = get_object_or_404(selectors.journal_entries(organization), pk=entry_pk)
+    return render(
+        request, "audits/journal_entry.html", {"organization": organization, "entry": entry}
+    )

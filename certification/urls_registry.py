@@ -1,0 +1,15 @@
+"""The public registry, open to everyone, at /registry/ (included from halal_portal/urls.py)."""
+
+from django.urls import path
+
+from .views import registry as views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("export.csv", views.export_csv, name="export"),
+    path("feed/", views.feed, name="feed"),
+    # One stable URL per number (the QR target); other spellings redirect to it.
+    path("<str:number>/", views.certificate, name="certificate"),
+]

@@ -1,0 +1,283 @@
+"""The public registry: search, the certificate page (the QR target), CSV export and the feed.
+
+Open to everyone; every read goes through ``certification.registry``, which shows only what the
+certificate itself shows.
+"""
+
+import csv
+from urllib.parse import quote
+
+from django import forms
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import uri_to_iri
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .. import registry
+from ..models import CertificateEvent, CertificateStatus
+
+PAGE_SIZE = 25
+MAX_PAGE = 2000  # deep pages cost an OFFSET scan; past 50,000 rows the visitor should narrow
+
+
+class RegistrySearchForm(forms.Form):
+    """Validates the query string; templates/registry/search.html writes the fields out by hand
+    (a select's options rendered one template each would cost more than the search)."""
+
+    q = forms.CharField(
+        label=gettext_lazy("Certificate number, manufacturer or product"),
+        required=False,
+        max_length=200,
+    )
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("Any status")), *CertificateStatus.choices],
+    )
+    category = forms.ChoiceField(label=gettext_lazy("Product category"), required=False)
+    country = forms.ChoiceField(label=gettext_lazy("Country"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.categories = registry.registry_categories()
+        self.countries = registry.registry_countries()
+        self.fields["category"].choices = [("", ""), *((c.code, c.code) for c in self.categories)]
+        self.fields["country"].choices = [("", ""), *((c, c) for c in self.countries)]
+
+    def options(self) -> dict[str, list[tuple[str, str, bool]]]:
+        """(value, label, selected) of each select, worked out here rather than in a template
+        loop that would look the request's value up once per option."""
+        data = self.data if self.is_bound else {}
+
+        def marked(name, pairs):
+            chosen = data.get(name, "")
+            return [(value, label, value == chosen) for value, label in pairs]
+
+        return {
+            "status": marked("status", CertificateStatus.choices),
+            "category": marked("category", ((c.code, str(c)) for c in self.categories)),
+            "country": marked("country", ((c, c) for c in self.countries)),
+        }
+
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {name: data.get(name) or "" for name in ("status", "category", "country")}
+
+
+def _page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "1")
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        raise Http404(_("No such page."))
+    return int(raw)
+
+
+def _label(rows) -> list:
+    prefix = reverse("registry:search")  # once, not a reverse() per row
+    for row in rows:
+        row.public_status_label = registry.STATUS_LABELS[row.public_status]
+        row.public_path = f"{prefix}{quote(row.number)}/"
+    return rows
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search by number, manufacturer or product with filters. A number that is in the
+    registry opens its page at once; a too short text gets a message, not a scan."""
+    form = RegistrySearchForm(request.GET or None)
+    query = registry.RegistryQuery()
+    rows, has_next, not_found, truncated = [], False, "", False
+    page = _page_number(request)
+    if form.is_bound and not form.is_valid():
+        context = {"form": form, "query": query, "options": form.options()}
+        return render(request, "registry/search.html", context)
+    if form.is_bound:
+        query = registry.parse_query(form.cleaned_data["q"])
+    if query.number:
+        if registry.registry_list(query=query).exists():
+            return redirect("registry:certificate", number=query.number)
+        not_found = _("Certificate %(number)s is not in the registry.") % {"number": query.number}
+    elif not query.error:
+        filters = form.filters() if form.is_bound else {}
+        matches = registry.registry_matches(query.text) if query.text else None
+        rows, has_next = registry.registry_page(
+            registry.registry_list(query=query, matches=matches, **filters),
+            page=page,
+            size=PAGE_SIZE,
+        )
+        truncated = bool(matches and matches.truncated)
+    context = {
+        "form": form,
+        "query": query,
+        "rows": _label(rows),
+        "page": page,
+        "has_next": has_next,
+        "not_found": not_found,
+        "truncated": truncated,
+        "match_limit": registry.MATCH_LIMIT,
+        "export_query": request.GET.urlencode(),
+        "options": form.options(),
+    }
+    return render(request, "registry/search.html", context)
+
+
+def certificate(request: HttpRequest, number: str) -> HttpResponse:
+    """The page a certificate's QR code points to: one stable URL per number; any other
+    spelling of the number is redirected to it."""
+    canonical = registry.normalize_number(number)
+    if canonical is None:
+        raise Http404(_("This is not a certificate number."))
+    if canonical != number:
+        return redirect("registry:certificate", number=canonical, permanent=True)
+    card = registry.registry_certificate_get(canonical)
+    if card is None:
+        raise Http404(_("No such certificate in the registry."))
+    return render(
+        request,
+        "registry/certificate.html",
+        {
+            "card": card,
+            "certificate": card.certificate,
+            "public_url": registry.public_url(number),
+            "public_iri": uri_to_iri(registry.public_url(number)),  # readable: ХП, not %D0%A5
+        },
+    )
+
+
+class _Echo:
+    """csv.writer writes into this and gets the line back, for streaming."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+# Column names are the API's field names: the file is open data for programs as much as for
+# people, and a stable, language-independent header is what programs rely on.
+EXPORT_COLUMNS = [
+    "number",
+    "status",
+    "status_since",
+    "valid_from",
+    "valid_to",
+    "manufacturer_name",
+    "manufacturer_address",
+    "manufacturer_country",
+    "product_type",
+    "category",
+    "products",
+    "url",
+]
+
+
+def _cell(value) -> str:
+    """Text that a spreadsheet would run as a formula is quoted (CSV injection)."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def _export_rows(certificates):
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # the BOM tells spreadsheet programs the file is UTF-8 (Cyrillic)
+    yield writer.writerow(EXPORT_COLUMNS)
+    for c in certificates:
+        products = "; ".join(
+            f"{p.name} ({p.normative_document.designation})" for p in c.public_products
+        )
+        yield writer.writerow(
+            [
+                _cell(v)
+                for v in (
+                    c.number,
+                    c.public_status,
+                    timezone.localtime(c.status_changed_at).isoformat(),
+                    c.valid_from.isoformat(),
+                    c.valid_to.isoformat(),
+                    c.manufacturer_name,
+                    c.manufacturer_address,
+                    c.manufacturer_country,
+                    c.product_type,
+                    c.category.code if c.category else "",
+                    products,
+                    registry.public_url(c.number),
+                )
+            ]
+        )
+
+
+def export_csv(request: HttpRequest) -> HttpResponse:
+    """The whole registry (or the filtered part of it) as CSV, streamed row by row."""
+    form = RegistrySearchForm(request.GET or None)
+    query = registry.RegistryQuery()
+    filters = {}
+    if form.is_bound:
+        if not form.is_valid():
+            return HttpResponse(
+                _("Invalid filter."), status=400, content_type="text/plain; charset=utf-8"
+            )
+        query = registry.parse_query(form.cleaned_data["q"])
+        if query.error:
+            return HttpResponse(query.error, status=400, content_type="text/plain; charset=utf-8")
+        filters = form.filters()
+    certificates = registry.registry_export(registry.registry_list(query=query, **filters))
+    response = StreamingHttpResponse(
+        _export_rows(certificates), content_type="text/csv; charset=utf-8"
+    )
+    name = f"halal-registry-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+class RegistryFeed(Feed):
+    """Atom feed of the registry's changes: issued, annexes, suspended, resumed, withdrawn,
+    expired. Subscribers learn of a suspension without polling every certificate."""
+
+    feed_type = Atom1Feed
+
+    def title(self) -> str:
+        return _("Halal certificate registry: changes")
+
+    def subtitle(self) -> str:
+        return _(
+            "Certificates issued, extended by annexes, suspended, resumed, withdrawn, expired."
+        )
+
+    def link(self) -> str:
+        return reverse("registry:search")
+
+    def items(self):
+        return registry.registry_events(limit=50)
+
+    def item_title(self, item: CertificateEvent) -> str:
+        return _("%(number)s: %(event)s") % {
+            "number": item.certificate.number,
+            "event": item.get_kind_display(),
+        }
+
+    def item_description(self, item: CertificateEvent) -> str:
+        text = _("Certificate %(number)s, %(manufacturer)s: %(event)s; status: %(status)s.") % {
+            "number": item.certificate.number,
+            "manufacturer": item.certificate.manufacturer_name,
+            "event": item.get_kind_display(),
+            "status": item.get_status_display(),
+        }
+        if item.meeting and item.meeting.protocol_number:
+            text += " " + _("Basis: %(protocol)s.") % {"protocol": item.meeting.protocol_reference}
+        return escape(text)  # Atom sends the summary as HTML; names are plain text
+
+    def item_link(self, item: CertificateEvent) -> str:
+        return f"{registry.public_path(item.certificate.number)}#event-{item.pk}"
+
+    def item_pubdate(self, item: CertificateEvent):
+        return item.at
+
+    def item_updateddate(self, item: CertificateEvent):
+        return item.at
+
+
+feed = RegistryFeed()

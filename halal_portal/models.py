@@ -1,0 +1,69 @@
+"""Documents the portal renders to PDF (the forms of the standard, protocols, letters)."""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RENDERING = "rendering", _("Rendering")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+def document_upload_to(instance: "RenderedDocument", filename: str) -> str:
+    # One fixed name per row: a re-render overwrites the same file, never adds a second one.
+    return f"documents/{instance.kind}/{instance.pk}.pdf"
+
+
+class RenderedDocument(models.Model):
+    """One PDF of one object: the certificate of a Certificate, the protocol of a Meeting…
+
+    The data printed on it is captured in ``snapshot`` when the document is issued, so a render
+    years later, after the organization or the reference data changed, prints the same thing.
+    """
+
+    kind = models.CharField(_("document"), max_length=40)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    status = models.CharField(
+        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED
+    )
+    failure_reason = models.TextField(_("reason of the failure"), blank=True)
+    snapshot = models.JSONField(_("data of the document"))
+    file = models.FileField(_("file"), upload_to=document_upload_to, max_length=200, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    size = models.PositiveIntegerField(_("size, bytes"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("render attempts"), default=0)
+    rendered_at = models.DateTimeField(_("rendered"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("rendered document")
+        verbose_name_plural = _("rendered documents")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # A retried task or a second delivery finds the row and never makes a second one.
+            models.UniqueConstraint(
+                fields=["kind", "content_type", "object_id"], name="rendered_document_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            models.Index(fields=["status", "updated_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.object_id}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == DocumentStatus.READY and bool(self.file)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (DocumentStatus.QUEUED, DocumentStatus.RENDERING)

@@ -1,0 +1,78 @@
+"""A production check at each step: the program drawn up, filled in, approved, started; a
+sampling act filled in and signed (GOST 8.13–8.15)."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from audits import services
+from tests.audits.helpers import act_data, auditor_with_power, sample_data
+from tests.certification.workflow import decide
+
+
+@pytest.fixture
+def auditor(db):
+    return auditor_with_power()
+
+
+@pytest.fixture
+def in_check(under_review, secretary, commission):
+    """An application the commission sent to the production check (GOST 8.13)."""
+    decide(under_review, "proceed", secretary=secretary, members=commission)
+    return under_review
+
+
+@pytest.fixture
+def program(in_check, secretary):
+    return services.check_create(application=in_check, by=secretary)
+
+
+def check_dates():
+    today = timezone.localdate()
+    return today, today + datetime.timedelta(days=2)
+
+
+@pytest.fixture
+def ready_program(program, secretary, auditor):
+    """Every part of Annex Д filled in: the program only awaits the head."""
+    start, end = check_dates()
+    services.program_update(
+        check=program, by=secretary, data={"start_date": start, "end_date": end}
+    )
+    services.team_member_add(check=program, by=secretary, user=auditor)
+    services.stages_update(
+        check=program,
+        by=secretary,
+        stages={n: {"executors": [auditor], "needed": True} for n in range(1, 6)},
+    )
+    program.refresh_from_db()
+    return program
+
+
+@pytest.fixture
+def approved(ready_program, head):
+    return services.program_approve(check=ready_program, by=head)
+
+
+@pytest.fixture
+def started(approved, auditor):
+    return services.check_start(check=approved, by=auditor)
+
+
+@pytest.fixture
+def act(started, auditor):
+    act = services.sampling_act_create(check=started, by=auditor, data=act_data(auditor))
+    services.sample_save(act=act, by=auditor, data=sample_data())
+    return act
+
+
+@pytest.fixture
+def signed_act(act, auditor, applicant):
+    services.sampling_act_sign_auditor(act=act, by=auditor)
+    return services.sampling_act_sign_applicant(act=act, by=applicant)
+
+
+@pytest.fixture
+def sample(signed_act):
+    return signed_act.samples.get()

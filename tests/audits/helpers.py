@@ -1,0 +1,145 @@
+"""Builders for the production check's objects (GOST 8.13–8.15, 7.1)."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from accounts.models import PowerOfAttorney
+from tests.factories import UserFactory
+from tests.files import pdf_bytes
+
+# Every field of the act of Annex Е, as the auditor fills it in.
+ACT_DATA = {
+    "certification_body": "ООО «Халяль Сертификация»",
+    "products_location": "г. Казань, ул. Баумана, д. 1, склад готовой продукции № 2",
+    "applicant_name": "ООО «Халяль Продукт»",
+    "representative_name": "Хасанов И. И.",
+    "product_name": "Пахлава медовая",
+    "manufacturer": "ООО «Халяль Продукт», г. Казань",
+    "control_documents": "ГОСТ 6478-2017",
+    "sampling_documents": "ГОСТ 5904-2019",
+    "external_inspection": "Упаковка целая, маркировка читаема",
+    "identification": "Продукция соответствует товаросопроводительным документам",
+    "packaging": "Коробки из гофрокартона по 12 пачек",
+    "storage_conditions": "Склад, +18 °C, влажность 70 %",
+    "typical_representatives": True,
+    "typical_justification": "Единая рецептура и технология для всей линейки пахлавы",
+    "applicant_proposals": "Заявитель предложил пахлаву медовую как самую массовую",
+}
+# Every column and identification feature of a row of the table.
+SAMPLE_DATA = {
+    "name": "Пахлава медовая, 500 г",
+    "manufacturer": "ООО «Халяль Продукт», г. Казань, ул. Баумана, д. 1",
+    "seller": "ООО «Торговый дом Халяль», г. Казань",
+    "barcode": "4600000000008",
+    "unit": "упак.",
+    "lot_size": Decimal("1200"),
+    "quantity": Decimal("6"),
+    "shelf_life": "60 суток",
+    "normative_document": "ГОСТ 6478-2017",
+    "nominal_quantity": "500 г",
+    "package_type": "Пачка картонная",
+    "mass_volume": "0,5 кг",
+    "other_features": "Партия № 17, ТТН № 345",
+}
+
+
+def auditor_with_power(*, valid_from=None, valid_to=None, **extra):
+    today = timezone.localdate()
+    user = UserFactory(role_auditor=True, position="Эксперт-аудитор «Халяль»", **extra)
+    PowerOfAttorney.objects.create(
+        auditor=user,
+        number=f"ДУМ-{user.pk}",
+        issued_by="Духовное управление мусульман",
+        valid_from=valid_from or today - datetime.timedelta(days=30),
+        valid_to=valid_to or today + datetime.timedelta(days=365),
+    )
+    return user
+
+
+def act_data(auditor, **extra):
+    return {**ACT_DATA, "date": timezone.localdate(), "auditor": auditor, **extra}
+
+
+def sample_data(**extra):
+    return {
+        **SAMPLE_DATA,
+        "production_date": timezone.localdate() - datetime.timedelta(days=3),
+        **extra,
+    }
+
+
+def production_check_with_everything(application, *, applicant):
+    """Written straight to the database, whatever the application's state: a started check, its
+    team, a signed act with a tested sample and a report, a journal entry."""
+    from audits.models import (
+        ActStatus,
+        CheckStage,
+        CheckStatus,
+        CheckTeamMember,
+        LabReport,
+        ProductionCheck,
+        Sample,
+        SampleStatus,
+        SamplingAct,
+        SanitationEntry,
+    )
+
+    today = timezone.localdate()
+    auditor = auditor_with_power()
+    check = ProductionCheck.objects.create(
+        application=application,
+        status=CheckStatus.IN_PROGRESS,
+        purpose="Оценка",
+        basis="Заявление",
+        start_date=today,
+        end_date=today,
+    )
+    CheckTeamMember.objects.create(production_check=check, user=auditor, position="Аудитор")
+    check.participants.add(auditor)
+    for number in range(1, 6):
+        CheckStage.objects.create(production_check=check, number=number).executors.add(auditor)
+    act = SamplingAct.objects.create(
+        production_check=check,
+        status=ActStatus.SIGNED,
+        **act_data(auditor),
+        auditor_signed_at=timezone.now(),
+        applicant_signed_by=applicant,
+        applicant_signed_at=timezone.now(),
+    )
+    sample = Sample.objects.create(
+        act=act,
+        status=SampleStatus.TESTED,
+        laboratory="ИЛ «Татмясо»",
+        delivered_on=today,
+        **sample_data(),
+    )
+    report = LabReport(
+        sample=sample,
+        number="17/2026",
+        issued_on=today,
+        laboratory="ИЛ «Татмясо»",
+        passed=True,
+        original_name="протокол.pdf",
+        content_type="application/pdf",
+        size=1,
+        sha256="",
+        uploaded_by=auditor,
+    )
+    report.file.save("протокол.pdf", ContentFile(pdf_bytes()))
+    SanitationEntry.objects.create(
+        organization=application.organization,
+        date=today,
+        equipment="Котел варочный № 1",
+        kind="routine",
+        performers="Иванов\nПетров",
+        test_kind="express",
+        test_result="АТФ-тест: 90 RLU",
+        test_passed=True,
+        controller=applicant,
+        controller_name=applicant.get_short_name(),
+        signed_at=timezone.now(),
+    )
+    return check

@@ -1,0 +1,26 @@
+"""`audits.demo.seed_audits`: the demo check, act and journals, made once."""
+
+import pytest
+from django.core.management import call_command
+
+from audits.demo import seed_audits
+from audits.models import CheckStatus, LabReport, ProductionCheck, SamplingAct, SanitationEntry
+
+
+def counts() -> tuple:
+    return (
+        ProductionCheck.objects.count(),
+        SamplingAct.objects.count(),
+        LabReport.objects.count(),
+        SanitationEntry.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_seed_audits_makes_a_started_check_and_journals_once():
+    call_command("seed_demo", verbosity=0)
+    seed_audits()
+    first = counts()
+    seed_audits()
+    assert counts() == first == (1, 1, 1, 4)
+    assert ProductionCheck.objects.get().status == CheckStatus.IN_PROGRESS

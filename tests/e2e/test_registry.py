@@ -1,0 +1,51 @@
+"""The public registry in a real browser (Debian Chromium through Playwright): a visitor, not
+logged in, opens the registry from the menu, types a certificate number the way people do and
+lands on the certificate's page (the page its QR code points to)."""
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from tests.certification.workflow import issue
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+SHOTS = os.environ.get("E2E_SHOTS")  # E2E_SHOTS=/tmp/shots keeps a screenshot of each step
+
+
+def shot(page: Page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{SHOTS}/registry-{name}.png", full_page=True)
+        size = page.viewport_size
+        page.set_viewport_size({"width": 390, "height": 844})  # and on a phone
+        page.screenshot(path=f"{SHOTS}/registry-{name}-phone.png", full_page=True)
+        page.set_viewport_size(size)
+
+
+def test_visitor_types_xp_1_and_lands_on_the_certificate(
+    page: Page, live_server, under_review, secretary, commission
+):
+    cache.clear()
+    issue(under_review, secretary=secretary, members=commission)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(live_server.url)
+    page.locator(f"header nav a[href='{reverse('registry:search')}']").click()
+    shot(page, "search")
+    page.fill("#id_q", "xp 1")
+    page.press("#id_q", "Enter")
+
+    expect(page).to_have_url(re.compile(r"/registry/.+/$"))
+    assert unquote(page.url) == f"{live_server.url}/registry/ХП.00001/"
+    expect(page.locator("h1")).to_contain_text("ХП.00001")
+    expect(page.locator("h1 .badge")).to_have_text(re.compile("Действует|Valid"))
+    shot(page, "certificate")
+    assert errors == []

@@ -1,0 +1,77 @@
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from certification import services
+from certification.models import Certificate, CertificateProduct, Meeting
+from tests.factories import category, normative_document
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The rate limit's counters and the cached country list start empty in every test."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def issued(under_review, secretary, commission):
+    """ХП.00001, issued through a real meeting of the commission (its protocol numbered)."""
+    from tests.certification.workflow import issue
+
+    issue(under_review, secretary=secretary, members=commission)
+    return under_review.certificate
+
+
+@pytest.fixture
+def make_certificate(organization, applicant, secretary):
+    """Registry rows without the workflow, for searches over many certificates."""
+    counter = {"n": 100}
+
+    def make(
+        *,
+        number: str | None = None,
+        manufacturer: str = "ООО «Халяль Продукт»",
+        country: str = "Россия",
+        product: str = "Пахлава медовая",
+        code: str = "confectionery",
+        valid_to: datetime.date | None = None,
+        product_type: str = "",
+    ) -> Certificate:
+        counter["n"] += 1
+        today = timezone.localdate()
+        meeting = Meeting.objects.create(
+            date=today,
+            secretary=secretary,
+            state="closed",
+            protocol_number=counter["n"],
+            protocol_date=today,
+        )
+        valid_to = valid_to or today + datetime.timedelta(days=300)
+        certificate = Certificate.objects.create(
+            number=number or f"ХП.{counter['n']:05d}",
+            application=services.application_create(organization=organization, by=applicant),
+            valid_from=min(today, valid_to) - datetime.timedelta(days=100),
+            valid_to=valid_to,
+            manufacturer_name=manufacturer,
+            manufacturer_address="420000, г. Казань, ул. Баумана, д. 1",
+            manufacturer_country=country,
+            product_type=product_type,
+            category=category(code),
+            meeting=meeting,
+            head_name="И. Р. Гарипов",
+        )
+        CertificateProduct.objects.create(
+            certificate=certificate,
+            name=product,
+            category=category(code),
+            normative_document=normative_document(),
+            batch_text="серийное производство",
+        )
+        certificate.events.create(kind="issued", status=certificate.status, meeting=meeting)
+        return certificate
+
+    return make
