@@ -129,6 +129,7 @@ def production_check_with_everything(application, *, applicant):
         uploaded_by=auditor,
     )
     report.file.save("протокол.pdf", ContentFile(pdf_bytes()))
+    add_production_act(check, auditor=auditor)
     SanitationEntry.objects.create(
         organization=application.organization,
         date=today,
@@ -182,4 +183,51 @@ def fill_act(act, *, by, result="conforms"):
     )
     ItemResult.objects.filter(act=act).update(result=result, comment="Проверено", revision=1)
     act.refresh_from_db()
+    return act
+
+
+def add_production_act(check, *, auditor):
+    """A draft act of Annex Ж with a nonconformity and a photo on its first item, written
+    straight to the database."""
+    from audits.models import (
+        ActEvidence,
+        ChecklistItem,
+        ChecklistVersion,
+        ItemResult,
+        Nonconformity,
+        ProductionCheckAct,
+    )
+    from tests.files import png_bytes
+
+    today = timezone.localdate()
+    version = ChecklistVersion.objects.get(is_current=True)
+    act = ProductionCheckAct.objects.create(
+        production_check=check,
+        checklist=version,
+        body_name="ООО «Халяль Сертификация»",
+        body_legal_address="г. Казань",
+        date=today,
+        created_by=auditor,
+        **{**PRODUCTION_ACT_DATA, "period_start": today, "period_end": today},
+    )
+    results = ItemResult.objects.bulk_create(
+        ItemResult(act=act, item=item)
+        for item in ChecklistItem.objects.filter(section__version=version)
+    )
+    first = results[0]
+    Nonconformity.objects.create(
+        application=check.application,
+        item_result=first,
+        description="Нет учтенных экземпляров ТД",
+        deadline=today + datetime.timedelta(days=30),
+    )
+    evidence = ActEvidence(
+        result=first,
+        original_name="цех.png",
+        content_type="image/png",
+        size=1,
+        sha256="",
+        uploaded_by=auditor,
+    )
+    evidence.file.save("цех.png", ContentFile(png_bytes()))
     return act
