@@ -15,14 +15,6 @@ from playwright.sync_api import Page, expect
 
 from audits import services
 from audits.models import ActState, ItemResult, Nonconformity, ProductionCheckAct
-from tests.audits.conftest import (  # noqa: F401  (fixtures)
-    act_check,
-    auditor,
-    in_check,
-    program,
-    ready_program,
-    second_member,
-)
 from tests.audits.helpers import PRODUCTION_ACT_DATA
 from tests.e2e.test_commission_flow import log_in, log_out
 from tests.files import png_bytes
