@@ -417,7 +417,7 @@ def conclusion_context(snapshot: dict) -> dict:
 def decision_letter_snapshot(item: AgendaItem) -> dict:
     application = item.application
     meeting = item.meeting
-    nonconformities = application.nonconformities.order_by("created_at", "pk")
+    nonconformities = application.nonconformities.issued().order_by("created_at", "pk")
     if item.question == Question.SUSPEND:
         nonconformities = nonconformities.filter(agenda_item=item)
     elif item.question == Question.TERMINATE:

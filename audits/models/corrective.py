@@ -13,6 +13,17 @@ class Severity(models.TextChoices):
     CRITICAL = "critical", _("critical")
 
 
+class NonconformityQuerySet(models.QuerySet):
+    def issued(self):
+        """Those the applicant has been told about: named in a decision, or in a
+        production-check act that has been sent (GOST 8.16). A nonconformity in an act still
+        being written is the commission's draft."""
+        return self.filter(
+            models.Q(item_result__isnull=True)
+            | models.Q(item_result__act__state__in=["sent", "acknowledged"])
+        )
+
+
 class Nonconformity(models.Model):
     """A nonconformity found in the production check or named in a suspension (GOST 8.16)."""
 
@@ -48,6 +59,8 @@ class Nonconformity(models.Model):
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    objects = NonconformityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("nonconformity")

@@ -69,8 +69,7 @@ def _workflow(act: ProductionCheckAct, user) -> dict:
         "can_submit": _can_edit(act, user),
         "can_sign": act.state == ActState.SUBMITTED and is_signatory and user.pk not in signed,
         "can_return": act.state == ActState.SUBMITTED and is_signatory,
-        "can_approve": act.state in (ActState.SUBMITTED, ActState.SIGNED)
-        and permissions.can_approve_act(act, user),
+        "can_approve": act.state == ActState.SIGNED and permissions.can_approve_act(act, user),
         "can_send": act.state == ActState.APPROVED and permissions.can_send_act(act, user),
         "can_acknowledge": act.state == ActState.SENT
         and permissions.is_enterprise_head(check, user),

@@ -276,3 +276,50 @@
     schedule(0);
   }
 })();
+
+/* The header, initial data and conclusions of the act are a plain form: its unsent input is
+ * kept in localStorage under the act's revision, so an expired session or a lost connection on
+ * submit loses nothing. A successful save raises the revision, which retires the kept copy. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-keep-key]");
+  if (!form || !window.JSON) return;
+  var key = form.dataset.keepKey;
+  var revision = parseInt(form.dataset.revision, 10);
+  var store;
+  try { store = window.localStorage; store.getItem(key); } catch (error) { return; }
+
+  function snapshot() {
+    var fields = {};
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!element.name || element.name === "csrfmiddlewaretoken" || element.type === "submit") return;
+      if (element.type === "checkbox") fields[element.name] = element.checked;
+      else if (element.type === "radio") { if (element.checked) fields[element.name] = element.value; }
+      else fields[element.name] = element.value;
+    });
+    return fields;
+  }
+  function restore(fields) {
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!element.name || !(element.name in fields)) return;
+      if (element.type === "checkbox") element.checked = !!fields[element.name];
+      else if (element.type === "radio") element.checked = element.value === fields[element.name];
+      else element.value = fields[element.name];
+    });
+  }
+  function keep() {
+    try { store.setItem(key, JSON.stringify({ revision: revision, fields: snapshot() })); } catch (error) { /* quota */ }
+  }
+
+  var kept = null;
+  try { kept = JSON.parse(store.getItem(key) || "null"); } catch (error) { kept = null; }
+  if (kept && kept.revision === revision && kept.fields) {
+    restore(kept.fields);
+    var notice = document.getElementById("header-restored");
+    if (notice) notice.hidden = false;
+  } else if (kept) {
+    store.removeItem(key);
+  }
+  form.addEventListener("input", keep);
+  form.addEventListener("change", keep);
+})();

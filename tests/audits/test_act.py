@@ -514,3 +514,35 @@ def test_fill_act_helper_leaves_nothing_missing(filled_act):
     from audits import rules
 
     assert rules.act_missing(filled_act) == []
+
+
+# --- a draft act's nonconformities stay the commission's until the act is sent ---
+
+
+def test_applicant_does_not_see_nonconformities_of_a_draft_act(
+    client, production_act, auditor, applicant
+):
+    nonconformity = add_nonconformity(production_act, auditor)
+    client.force_login(applicant)
+    application = production_act.production_check.application
+    page = client.get(application.get_absolute_url()).content.decode()
+    assert nonconformity.description not in page
+
+
+def test_nonconformities_of_a_sent_act_are_issued(sent_act):
+    application = sent_act.production_check.application
+    nonconformity = Nonconformity.objects.create(
+        application=application,
+        item_result=first_result(sent_act),
+        description="Выявлено",
+        fixed_on_spot=True,
+    )
+    assert nonconformity in application.nonconformities.issued()
+
+
+def test_no_deadline_reminder_for_a_draft_act(production_act, auditor):
+    from certification.services.reminders import remind_corrective_deadlines
+
+    nonconformity = add_nonconformity(production_act, auditor)
+    day = nonconformity.deadline - datetime.timedelta(days=3)
+    assert remind_corrective_deadlines(today=day) == 0

@@ -7,6 +7,7 @@ The check itself (program, team, start) is prepared through the services."""
 
 import datetime
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,22 @@ def test_auditor_fills_the_act_offline_and_a_member_signs(
     act.refresh_from_db()
     assert act.state == ActState.SUBMITTED
     assert act.signatures.filter(member=second_member).exists()
+
+
+def test_header_input_survives_an_expired_session(page: Page, live_server, act_check, auditor):
+    base = live_server.url
+    act = services.act_create(check=act_check, by=auditor)
+    log_in(page, base, auditor)
+    page.goto(f"{base}{act.get_absolute_url()}")
+    page.fill("#id_act-representatives", "Технолог Валиева Г. Ф.")
+    page.context.clear_cookies(name="sessionid")  # the session expires while the auditor types
+    page.locator("#act-header-form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
+    log_in(page, base, auditor)
+    page.goto(f"{base}{act.get_absolute_url()}")
+    expect(page.locator("#id_act-representatives")).to_have_value("Технолог Валиева Г. Ф.")
+    expect(page.locator("#header-restored")).to_be_visible()
+    page.locator("#act-header-form button[type=submit]").click()
+    expect(page.locator(".messages")).to_be_visible()
+    act.refresh_from_db()
+    assert act.representatives == "Технолог Валиева Г. Ф."
