@@ -546,3 +546,27 @@ def test_no_deadline_reminder_for_a_draft_act(production_act, auditor):
     nonconformity = add_nonconformity(production_act, auditor)
     day = nonconformity.deadline - datetime.timedelta(days=3)
     assert remind_corrective_deadlines(today=day) == 0
+
+
+def test_commission_of_the_application_reads_the_act(client, production_act, commission):
+    client.force_login(commission[0])
+    assert client.get(production_act.get_absolute_url()).status_code == 200
+
+
+def test_unassigned_commission_member_gets_404(client, production_act, commission_member):
+    client.force_login(commission_member)
+    assert client.get(production_act.get_absolute_url()).status_code == 404
+
+
+def test_the_enterprise_head_acknowledges_through_the_page(client, sent_act, applicant):
+    client.force_login(applicant)
+    url = reverse("audits:act-acknowledge", kwargs={"check_pk": sent_act.production_check_id})
+    assert client.post(url).status_code == 302
+    sent_act.refresh_from_db()
+    assert sent_act.state == ActState.ACKNOWLEDGED
+
+
+def test_acknowledging_a_draft_is_404_for_the_applicant(client, production_act, applicant):
+    client.force_login(applicant)
+    url = reverse("audits:act-acknowledge", kwargs={"check_pk": production_act.production_check_id})
+    assert client.post(url).status_code == 404
