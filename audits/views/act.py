@@ -188,7 +188,9 @@ def _section_page(request, act, number, *, form=None, bound=None, status=200) ->
             .exists()
         )
     if number == SLAUGHTER_SECTION:
-        # The slaughter journals have no models yet; the panel shows when they do.
+        # The ``slaughter`` app keeps no journals yet, so the panel of act_section.html only says
+        # so. Once it does, put the enterprise's journals for the period of the check here (as
+        # selectors.sanitation_before_check does for section 15) and list their findings there.
         context["slaughter_journals"] = None
     return render(request, "audits/act_section.html", context, status=status)
 
@@ -240,11 +242,7 @@ def json_login_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return _json_error(
-                _("Log in again — your edits are kept in this browser."),
-                403,
-                login=f"{reverse('accounts:login')}?next={request.META.get('HTTP_REFERER', '')}",
-            )
+            return _json_error(_("Log in again — your edits are kept in this browser."), 403)
         return view(request, *args, **kwargs)
 
     return wrapper
