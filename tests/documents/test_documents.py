@@ -2,13 +2,8 @@
 
 import pytest
 
-from certification.documents import (
-    batch_text,
-    certificate_context,
-    gost_date,
-    initials_surname,
-    verification_url,
-)
+from certification.documents import batch_text, certificate_context, verification_url
+from halal_portal.formatting import gost_date, initials_surname, surname_initials
 
 SNAPSHOT = {
     "body": {"name": "АНО «Центр «Халяль»»", "address": "Казань", "head_name": "Гарипов И. Р."},
@@ -39,6 +34,15 @@ SNAPSHOT = {
 def test_signatures_print_initials_then_surname(name, expected):
     # Л.4.6
     assert initials_surname(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [("Р. Р. Сафин", "Сафин Р. Р."), ("Сафин Ринат Рустамович", "Сафин Р. Р."), ("Сафин", "Сафин")],
+)
+def test_annex_e_prints_surname_then_initials(name, expected):
+    # Annex Е: «фамилия, инициалы эксперта-аудитора», «… представителя заявителя»
+    assert surname_initials(name) == expected
 
 
 def test_dates_are_day_month_year_with_leading_zeros():
