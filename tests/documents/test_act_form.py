@@ -239,9 +239,39 @@ def test_nonconformities_print_their_severity_and_deadline_or_fixed_on_the_spot(
     )
 
 
-def test_section_15_prints_the_sanitation_journal_as_the_act_page_shows_it(approved_act):
-    text = text_of("production_act", approved_act)
-    assert "Журнал санитарной обработки предприятия (приложение Б) с" in text
+def test_section_15_prints_the_sanitation_journal_as_the_act_page_shows_it(signed, head, applicant):
+    from django.utils import timezone
+
+    from audits.models import SanitationEntry
+
+    SanitationEntry.objects.create(
+        organization=signed.production_check.application.organization,
+        date=signed.date - datetime.timedelta(days=3),
+        equipment="Котел варочный № 1",
+        kind="routine",
+        performers="Иванов",
+        test_kind="express",
+        test_result="АТФ-тест: 900 RLU",
+        test_passed=False,
+        controller=applicant,
+        controller_name=applicant.get_short_name(),
+        signed_at=timezone.now(),
+    )
+    act = services.act_approve(act=signed, by=head)
+    text = text_of("production_act", act)
+    day = f"{signed.date - datetime.timedelta(days=3):%d.%m.%Y}"
+    assert (
+        missing(
+            text,
+            [
+                "Журнал санитарной обработки предприятия (приложение Б) с",
+                "записей — 1, обработок после контакта с харамом — 0, "
+                "неудовлетворительных проверок — 1",
+                f"{day}, Котел варочный № 1: АТФ-тест: 900 RLU — проверка не пройдена.",
+            ],
+        )
+        == []
+    )
 
 
 def test_act_prints_the_items_of_its_own_checklist_version(signed, head):
