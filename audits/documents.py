@@ -1,10 +1,12 @@
-"""The production check's documents: the program (Annex Д) and the sampling act (Annex Е).
+"""The production check's documents: the program (Annex Д), the sampling act (Annex Е) and the
+act of the check of the state of production (Annex Ж).
 
 As in certification/documents.py: ``<kind>_snapshot(obj)`` reads the database once, when the
-document is issued (the head approves the program; both parties have signed the act), and
+document is issued (the head approves the program; both parties have signed the sampling act;
+the head approves the production-check act, and the enterprise's head acknowledges it), and
 ``<kind>_context(snapshot)`` formats the snapshot for the template without the database. The
-forms' fixed wording is in templates/annexes/annex_d.html and annex_e.html. Registered with
-halal_portal.rendering.
+forms' fixed wording is in templates/annexes/annex_d.html, annex_e.html and annex_zh.html.
+Registered with halal_portal.rendering.
 """
 
 from decimal import Decimal
@@ -24,7 +26,7 @@ from halal_portal.formatting import (
 from halal_portal.rendering import DocumentKind, register
 
 from . import selectors
-from .models import ProductionCheck, SamplingAct
+from .models import ItemStatus, ProductionCheck, ProductionCheckAct, SamplingAct, Severity
 
 # Annex Д, table of part 6: the stages as the form words them. Stage 1 is the list of the areas
 # of GOST 8.14 (snapshotted with the program); the others have these fixed titles.
@@ -177,6 +179,196 @@ def describe_sampling_act(snapshot: dict) -> str:
     return _("Sampling act of %(date)s (Annex Е)") % {"date": gost_date(snapshot["date"])}
 
 
+# --- Annex Ж: the act of the check of the state of production (GOST 8.16) ----------------------
+
+# The words the act prints for a result and a severity, in Russian whatever the catalog says: a
+# snapshot keeps them, so a re-render years later prints the same words.
+RESULT_WORDING = {
+    ItemStatus.CONFORMS: "соответствует",
+    ItemStatus.NONCONFORMITY: "несоответствие",
+    ItemStatus.NOT_APPLICABLE: "не применимо",
+    ItemStatus.NOT_CHECKED: "не проверено",
+}
+SEVERITY_WORDING = {
+    Severity.MINOR: "малозначительное",
+    Severity.MAJOR: "значительное",
+    Severity.CRITICAL: "критическое",
+}
+# The section whose findings include the enterprise's sanitation journal (Annex Б), as the
+# act's page shows it.
+SANITATION_SECTION = 15
+
+
+def _nonconformity_snapshot(nonconformity) -> dict:
+    return {
+        "description": nonconformity.description,
+        "severity": SEVERITY_WORDING.get(nonconformity.severity, nonconformity.severity),
+        "deadline": iso(nonconformity.deadline),
+        "fixed_on_spot": nonconformity.fixed_on_spot,
+    }
+
+
+def _sections_snapshot(act: ProductionCheckAct) -> list[dict]:
+    """The act's own checklist version, section by section, with what was found per item."""
+    results = {
+        r.item_id: r
+        for r in act.results.prefetch_related("nonconformities", "files").select_related("item")
+    }
+    sections = act.checklist.sections.prefetch_related("items").order_by("number")
+    snapshot = []
+    for section in sections:
+        items = sorted(section.items.all(), key=lambda i: (i.order, i.pk))
+        entries = []
+        for item in items:
+            result = results.get(item.pk)
+            nonconformities = (
+                sorted(result.nonconformities.all(), key=lambda n: n.pk) if result else []
+            )
+            files = (
+                sorted(result.files.all(), key=lambda f: (f.uploaded_at, f.pk)) if result else []
+            )
+            status = result.result if result else ItemStatus.NOT_CHECKED
+            entries.append(
+                {
+                    "text": item.text_ru,
+                    "result": RESULT_WORDING.get(status, status),
+                    "comment": result.comment if result else "",
+                    "evidence": [f.original_name for f in files],
+                    "nonconformities": [_nonconformity_snapshot(n) for n in nonconformities],
+                }
+            )
+        snapshot.append(
+            {
+                "number": section.number,
+                "title": section.title_ru,
+                # A section the annex lists no points for is checked as a whole (one item that
+                # repeats its title): the form prints it as one sentence ending with a full stop.
+                "whole": len(items) == 1 and items[0].text_ru == section.title_ru,
+                "items": entries,
+            }
+        )
+    return snapshot
+
+
+def _journal_snapshot(act: ProductionCheckAct) -> dict:
+    """Section 15: the sanitation journal of the enterprise for the year before the check, as
+    the act's page shows it."""
+    journal = selectors.sanitation_before_check(act)
+    return {
+        "start": iso(journal["start"]),
+        "end": iso(journal["end"]),
+        "entries": len(journal["entries"]),
+        "haram": len(journal["haram"]),
+        "failed": [
+            {"date": iso(e.date), "equipment": e.equipment, "test_result": e.test_result}
+            for e in journal["failed"]
+        ],
+    }
+
+
+def production_act_snapshot(act: ProductionCheckAct) -> dict:
+    check = act.production_check
+    signatures = {s.member_id: s.signed_at for s in act.signatures.all()}
+    team = check.team.select_related("user").order_by("order", "pk")
+    return {
+        "body": body_snapshot(),
+        # The act keeps the organization's details as they were when it was drawn up.
+        "body_name": act.body_name,
+        "body_address": act.body_legal_address,
+        "application_number": check.application.number,
+        "approved_by": person(act.approved_by),
+        "approved_at": iso(act.approved_at),
+        "date": iso(act.date),
+        "enterprise_name": act.enterprise_name,
+        "legal_address": act.legal_address,
+        "production_address": act.production_address,
+        "phone": act.phone,
+        "enterprise_head": act.enterprise_head,
+        "commission": act.commission,
+        "representatives": act.representatives,
+        "purpose": act.purpose,
+        "basis": act.basis,
+        "period_start": iso(act.period_start),
+        "period_end": iso(act.period_end),
+        "declared_products": act.declared_products,
+        "product_documentation": act.product_documentation,
+        "serial_certificates": act.serial_certificates,
+        "safety_management_system": act.safety_management_system,
+        "complaints": act.complaints,
+        "checklist_version": act.checklist.number,
+        "sections": _sections_snapshot(act),
+        "journal": _journal_snapshot(act),
+        "conclusions": act.conclusions,
+        "stable_production": act.stable_production,
+        "copy_to_certification_body": act.copy_to_certification_body,
+        "members": [
+            {
+                "name": person(member.user),
+                "position": member.position,
+                "signed_at": iso(signatures.get(member.user_id)),
+            }
+            for member in team
+        ],
+        "acknowledged_by": person(act.acknowledged_by),
+        "acknowledged_at": iso(act.acknowledged_at),
+    }
+
+
+def _nonconformity_context(nonconformity: dict) -> dict:
+    return {**nonconformity, "deadline": gost_date(nonconformity["deadline"])}
+
+
+def production_act_context(snapshot: dict) -> dict:
+    body = body_context(snapshot)
+    sections = [
+        {
+            **section,
+            "items": [
+                {
+                    **item,
+                    "number": f"{section['number']}.{index}",
+                    "nonconformities": [_nonconformity_context(n) for n in item["nonconformities"]],
+                }
+                for index, item in enumerate(section["items"], start=1)
+            ],
+        }
+        for section in snapshot["sections"]
+    ]
+    journal = snapshot["journal"]
+    return {
+        **snapshot,
+        "body": body,
+        "approved_by": snapshot["approved_by"] or body["head"],
+        "approved": gost_date(snapshot["approved_at"]),
+        "date": gost_date(snapshot["date"]),
+        "start": gost_date(snapshot["period_start"]),
+        "end": gost_date(snapshot["period_end"]),
+        "sections": sections,
+        "journal": {
+            **journal,
+            "start": gost_date(journal["start"]),
+            "end": gost_date(journal["end"]),
+            "failed": [{**e, "date": gost_date(e["date"])} for e in journal["failed"]],
+        },
+        "sanitation_section": SANITATION_SECTION,
+        "members": [{**m, "signed": gost_date(m["signed_at"])} for m in snapshot["members"]],
+        "acknowledged": gost_date(snapshot["acknowledged_at"]),
+        "created": snapshot["acknowledged_at"] or snapshot["approved_at"],
+    }
+
+
+def describe_production_act(snapshot: dict) -> str:
+    return _("Production-check act (Annex Ж), approved %(date)s") % {
+        "date": gost_date(snapshot["approved_at"])
+    }
+
+
+def describe_acknowledged_act(snapshot: dict) -> str:
+    return _("Production-check act (Annex Ж) with the receipt of the enterprise, %(date)s") % {
+        "date": gost_date(snapshot["acknowledged_at"])
+    }
+
+
 # --- registration -----------------------------------------------------------------------------
 
 register(
@@ -205,5 +397,36 @@ register(
         ),
         visible_to=selectors.sampling_act_list_for,
         describe=describe_sampling_act,
+    )
+)
+# The act as approved by the head and sent to the applicant (GOST 8.16), and the same act once
+# the enterprise's head has acknowledged receipt: a second document with its own snapshot, so
+# the approved one stays exactly as it was sent.
+register(
+    DocumentKind(
+        kind="production_act",
+        label=gettext_lazy("Production-check act (Annex Ж)"),
+        model=ProductionCheckAct,
+        template="annexes/annex_zh.html",
+        snapshot=production_act_snapshot,
+        context=production_act_context,
+        filename=lambda s: f"Акт проверки производства {s['application_number']}.pdf",
+        visible_to=selectors.act_list_for,
+        describe=describe_production_act,
+    )
+)
+register(
+    DocumentKind(
+        kind="production_act_acknowledged",
+        label=gettext_lazy("Production-check act (Annex Ж) with the receipt of the enterprise"),
+        model=ProductionCheckAct,
+        template="annexes/annex_zh.html",
+        snapshot=production_act_snapshot,
+        context=production_act_context,
+        filename=lambda s: (
+            f"Акт проверки производства {s['application_number']} с отметкой о получении.pdf"
+        ),
+        visible_to=selectors.act_list_for,
+        describe=describe_acknowledged_act,
     )
 )

@@ -5,8 +5,8 @@ Run from the project root: ``.venv/bin/python bench/pdf.py [--runs 20] [--tasks 
 
 In one run, in a throw-away environment (a temporary directory for media, a new PostgreSQL
 database on ``PDF_BENCH_POSTGRES`` — default postgres://postgres@127.0.0.1:5432 — dropped at the
-end, or SQLite when there is none; demo data from ``seed_demo`` plus a conclusion and two decision
-letters):
+end, or SQLite when there is none; demo data from ``seed_demo`` plus a conclusion, two decision
+letters and the demo's act of Annex Ж finished, approved and acknowledged):
 
 1. the median render time of each form — snapshot → context → template → WeasyPrint → bytes, as
    ``halal_portal.rendering.render_bytes`` does it in the worker;
@@ -87,7 +87,8 @@ def setup_environment(tmp: Path, database_url: str) -> dict:
 
 
 def seed() -> None:
-    """Demo data, then the documents the demo lacks: a conclusion and decision letters."""
+    """Demo data, then the documents the demo lacks: a conclusion, decision letters and the
+    production-check act's."""
     import datetime
 
     from django.core.management import call_command
@@ -122,6 +123,49 @@ def seed() -> None:
         grounds="Не ведется журнал санитарной обработки\nНет видеозаписи в цехе убоя",
         deadline=timezone.localdate() + datetime.timedelta(days=30),
     )
+    finish_production_act()
+
+
+def finish_production_act() -> None:
+    """The demo's act of Annex Ж is half-way: finish it, approve, send and acknowledge it, so both
+    of its documents (approved, and with the enterprise's receipt) are measured."""
+    from accounts.models import AuthorizedBody, User
+    from audits import services as audits
+    from audits.models import ItemStatus, ProductionCheckAct
+
+    act = ProductionCheckAct.objects.order_by("pk").first()
+    if act is None:
+        return
+    auditor = act.created_by
+    for number in range(1, 21):
+        entries = [
+            {
+                "item": result.item_id,
+                "result": ItemStatus.CONFORMS,
+                "comment": "Соответствует",
+                "revision": result.revision,
+            }
+            for result in act.results.filter(item__section__number=number, result="not_checked")
+        ]
+        if entries:
+            audits.section_save(act=act, by=auditor, section=number, entries=entries)
+    audits.act_update(
+        act=act,
+        by=auditor,
+        data={
+            "conclusions": "Предприятие способно стабильно выпускать продукцию «Халяль».",
+            "stable_production": True,
+        },
+    )
+    act = audits.act_submit(act=act, by=auditor)
+    for member in act.production_check.team.select_related("user"):
+        act = audits.act_sign(act=act, by=member.user)
+    head = AuthorizedBody.get().head or User.objects.filter(role_head=True).first()
+    act = audits.act_approve(act=act, by=head)
+    act = audits.act_send(act=act, by=User.objects.filter(role_secretary=True).first())
+    organization = act.production_check.application.organization
+    enterprise_head = organization.membership_set.filter(is_admin=True).first().user
+    audits.act_acknowledge(act=act, by=enterprise_head)
 
 
 def decide(application, question, secretary, members, **details) -> None:
@@ -306,7 +350,7 @@ def main() -> int:
         print(f"\nMedian render time per form ({args.runs} runs, in-process):")
         medians = form_medians(args.runs)
         for kind, ms in medians.items():
-            print(f"  {kind:<18} {ms:7.1f} ms")
+            print(f"  {kind:<28} {ms:7.1f} ms")
         bare = bare_ceiling(args.runs)
         ratio = medians["certificate"] / bare
         print(f"\nCeiling: the certificate's HTML in bare WeasyPrint: {bare:.1f} ms")

@@ -3,8 +3,9 @@
 The expert-auditor of the commission draws the act up once the check is under way and fills it
 in section by section (autosaved: every item result carries a revision, and an edit made on an
 older revision is refused instead of silently overwriting a newer one). The draft is submitted,
-signed by each member of the commission, approved by the head («УТВЕРЖДАЮ»), sent to the
-applicant, whose head acknowledges receipt. Only a draft changes."""
+signed by each member of the commission, approved by the head («УТВЕРЖДАЮ»; its PDF is issued
+then), sent to the applicant, whose head acknowledges receipt (the PDF is issued again with the
+receipt, as a second document). Only a draft changes."""
 
 import datetime
 from collections.abc import Mapping, Sequence
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AuthorizedBody, User
 from accounts.notifications import notify
+from halal_portal.rendering import document_request
 from halal_portal.uploads import check_upload
 
 from .. import permissions, rules
@@ -527,7 +529,10 @@ def act_approve(*, act: ProductionCheckAct, by: User) -> ProductionCheckAct:
         )
     if act.state != ActState.SIGNED:
         raise _state_error(_("The act is already approved."))
-    return _fire(act, "approve", by=by)
+    _fire(act, "approve", by=by)
+    # The PDF of Annex Ж is the approved act: what is sent to the applicant (GOST 8.16).
+    document_request("production_act", act)
+    return act
 
 
 @transaction.atomic
@@ -563,6 +568,8 @@ def act_acknowledge(*, act: ProductionCheckAct, by: User) -> ProductionCheckAct:
     if act.state != ActState.SENT:
         raise _state_error(_("Receipt is confirmed once the act is sent to the applicant."))
     _fire(act, "acknowledge", by=by)
+    # A second document with the head's receipt filled in; the approved one stays as it was sent.
+    document_request("production_act_acknowledged", act)
     notify(
         [*_team(act), _head_of_body()],
         key=f"act-acknowledged:{act.pk}",

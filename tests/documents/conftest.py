@@ -9,14 +9,18 @@ from django.utils import timezone
 
 from certification import services
 
-# The production check at each step (Annex Д approved, Annex Е signed), shared with tests/audits.
+# The production check at each step (Annex Д approved, Annex Е signed, the act of Annex Ж drawn
+# up), shared with tests/audits.
 from tests.audits.conftest import (  # noqa: F401
     act,
+    act_check,
     approved,
     auditor,
     in_check,
+    production_act,
     program,
     ready_program,
+    second_member,
     signed_act,
     started,
 )
