@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from certification.services import certificate_sign
 from tests.certification.workflow import issue
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -30,10 +31,11 @@ def shot(page: Page, name: str) -> None:
 
 
 def test_visitor_types_xp_1_and_lands_on_the_certificate(
-    page: Page, live_server, under_review, secretary, commission
+    page: Page, live_server, under_review, secretary, commission, head
 ):
     cache.clear()
     issue(under_review, secretary=secretary, members=commission)
+    certificate_sign(certificate=under_review.certificate, by=head)  # Л.4.6: now it is public
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
 

@@ -25,6 +25,8 @@ DETAIL_FIELDS = LIST_FIELDS | {
     "status_protocol",
     "basis",
     "head_name",
+    "pdf_url",
+    "sha256",
     "products",
     "annexes",
     "events",
