@@ -141,7 +141,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 # The cached page carries this in place of the visitor's CSRF token (the «check a PDF» form and
 # the language switch post one); each response gets the visitor's own.
-_CSRF_PLACEHOLDER = "csrf-token-of-the-request-d9b64a1f"
+_CSRF_PLACEHOLDER = b"csrf-token-of-the-request-d9b64a1f"
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -200,14 +200,14 @@ def certificate(request: HttpRequest, number: str) -> HttpResponse:
     html = cache.get(key) if cacheable else None
     if html is None:
         card = registry.registry_card(record)
-        extra = {"csrf_token": _CSRF_PLACEHOLDER} if cacheable else None
+        extra = {"csrf_token": _CSRF_PLACEHOLDER.decode()} if cacheable else None
         response = _page(request, card, extra=extra)
         if not cacheable:
             return _no_cache(response)
-        html = response.content.decode()
+        html = response.content
         cache.set(key, html, settings.REGISTRY_CACHE_SECONDS)
-    response = HttpResponse(html.replace(_CSRF_PLACEHOLDER, get_token(request)))
-    return _no_cache(response)
+    token = get_token(request).encode()
+    return _no_cache(HttpResponse(html.replace(_CSRF_PLACEHOLDER, token)))
 
 
 def _no_cache(response: HttpResponse) -> HttpResponse:
