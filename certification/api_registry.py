@@ -18,7 +18,6 @@ import json
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
@@ -410,11 +409,10 @@ class RegistryCertificateViewSet(viewsets.GenericViewSet):
         etag = f'"{stamp}"'
         if not_modified := get_conditional_response(request, etag=etag):
             return _headers(not_modified, etag)
-        key = f"registry:api:{certificate.number}:{stamp}"
-        body = cache.get(key)
-        if body is None:
-            body = JSONRenderer().render(card_payload(registry.registry_card(certificate)))
-            cache.set(key, body, settings.REGISTRY_CACHE_SECONDS)
+        body = registry.registry_cached(
+            f"registry:api:{certificate.number}:{stamp}",
+            lambda: JSONRenderer().render(card_payload(registry.registry_card(certificate))),
+        )
         return _headers(HttpResponse(body, content_type="application/json"), etag)
 
     @extend_schema(

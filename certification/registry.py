@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import (
@@ -739,6 +739,21 @@ def registry_certificate_get(number: str, *, today: datetime.date | None = None)
     """The card of certificate ``number`` (canonical form), or None: three queries."""
     certificate = registry_record(number)
     return None if certificate is None else registry_card(certificate, today=today)
+
+
+def registry_cached(key: str, build: Callable[[], bytes]) -> bytes:
+    """A rendered answer (page or API detail) by a key that carries the certificate's stamp: from
+    this process's memory, else from the shared cache, else built and kept in both. An entry is
+    never stale (a change makes a new key), so the process's own copy needs no invalidation."""
+    local = caches["registry"]
+    value = local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, settings.REGISTRY_CACHE_SECONDS)
+        local.set(key, value, settings.REGISTRY_CACHE_SECONDS)
+    return value
 
 
 # What renders a certificate's page and API answer: a deployment that changes them must not

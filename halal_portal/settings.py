@@ -221,6 +221,14 @@ elif CACHE_URL in ("", "locmem://"):
     }
 else:
     raise ImproperlyConfigured("CACHE_URL must be redis://…, rediss://…, unix://… or locmem://")
+# The public registry's rendered answers in each process's memory, in front of the shared cache:
+# their keys carry the certificate's stamp, so an entry never goes stale and needs no sharing.
+# Without CACHE_URL it is the default memory cache itself (the same LOCATION is the same store).
+CACHES["registry"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "halal-portal" if "LocMemCache" in CACHES["default"]["BACKEND"] else "registry",
+    "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=5000)},
+}
 
 # --- E-mail ---------------------------------------------------------------------------------
 if env("EMAIL_URL", default=""):

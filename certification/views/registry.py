@@ -11,7 +11,6 @@ from urllib.parse import quote
 from django import forms
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.http import (
     FileResponse,
     Http404,
@@ -195,17 +194,18 @@ def certificate(request: HttpRequest, number: str) -> HttpResponse:
     record = registry.registry_record(canonical)
     if record is None:
         raise Http404(_("No such certificate in the registry."))
-    cacheable = _cacheable(request) and not request.user.is_authenticated
-    key = f"registry:page:{get_language()}:{canonical}:{record.stamp()}"
-    html = cache.get(key) if cacheable else None
-    if html is None:
-        card = registry.registry_card(record)
-        extra = {"csrf_token": _CSRF_PLACEHOLDER.decode()} if cacheable else None
-        response = _page(request, card, extra=extra)
-        if not cacheable:
-            return _no_cache(response)
-        html = response.content
-        cache.set(key, html, settings.REGISTRY_CACHE_SECONDS)
+    if not (_cacheable(request) and not request.user.is_authenticated):
+        return _no_cache(_page(request, registry.registry_card(record)))
+    html = registry.registry_cached(
+        f"registry:page:{get_language()}:{canonical}:{record.stamp()}",
+        lambda: (
+            _page(
+                request,
+                registry.registry_card(record),
+                extra={"csrf_token": _CSRF_PLACEHOLDER.decode()},
+            ).content
+        ),
+    )
     token = get_token(request).encode()
     return _no_cache(HttpResponse(html.replace(_CSRF_PLACEHOLDER, token)))
 

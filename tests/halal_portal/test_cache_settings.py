@@ -14,7 +14,7 @@ from tests.test_deploy import make_env, production_env, run_python
 CACHES_DUMP = """
 import json
 from django.conf import settings
-print(json.dumps(settings.CACHES["default"]))
+print(json.dumps(settings.CACHES))
 """
 
 # One request to the registry's throttle from IP sys.argv[1]; prints whether it was allowed.
@@ -31,10 +31,10 @@ print("allowed" if RegistryRateThrottle().allow_request(request, None) else "ref
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
-def cache_settings(env: dict[str, str]) -> dict:
+def cache_settings(env: dict[str, str], alias: str = "default") -> dict:
     result = run_python(["-c", CACHES_DUMP], env)
     assert result.returncode == 0, result.stdout + result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])[alias]
 
 
 def test_embedded_default_is_a_memory_cache():
@@ -47,6 +47,11 @@ def test_cache_url_selects_djangos_redis_cache():
         "django.core.cache.backends.redis.RedisCache",
         "redis://cache.internal:6379/2",
     )
+
+
+def test_registry_answers_are_also_kept_in_each_process():
+    local = cache_settings(make_env(CACHE_URL="redis://cache.internal:6379/2"), "registry")
+    assert local["BACKEND"].endswith("LocMemCache")
 
 
 def test_redis_url_is_read_when_cache_url_is_empty():
