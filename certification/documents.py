@@ -9,18 +9,22 @@ The forms' fixed wording is in the templates (templates/annexes/), in Russian as
 prints it; values that come from translated choices are captured here in the site's language.
 """
 
-import datetime
-import re
 from urllib.parse import unquote
 
-import segno
 from django.conf import settings
 from django.utils.encoding import iri_to_uri
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import AuthorizedBody
+from halal_portal.formatting import (
+    body_context,
+    body_snapshot,
+    gost_date,
+    initials_surname,
+    iso,
+    person,
+    qr_svg,
+)
 from halal_portal.rendering import DocumentKind, register
 
 from . import selectors
@@ -38,47 +42,8 @@ from .services.meetings import voters
 
 SERIAL_PRODUCTION = "серийное производство"  # Л.4.4: these words exactly
 
-_INITIAL = re.compile(r"^\w\.$")
 
-
-# --- formatting helpers (pure) ----------------------------------------------------------------
-
-
-def iso(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime):
-        from django.utils import timezone
-
-        value = timezone.localdate(value)
-    return value.isoformat()
-
-
-def gost_date(value: str | None) -> str:
-    """Л.4.2: day and month with two digits, the year with four: 01.03.2026."""
-    if not value:
-        return ""
-    return datetime.date.fromisoformat(value).strftime("%d.%m.%Y")
-
-
-def initials_surname(name: str) -> str:
-    """Л.4.6 prints «инициалы, фамилия»: «Сафин Р. Р.» and «Сафин Ринат Рустамович» both give
-    «Р. Р. Сафин»; a name already in that order is kept."""
-    parts = name.replace(".", ". ").split()
-    initials = [p for p in parts if _INITIAL.match(p)]
-    words = [p for p in parts if not _INITIAL.match(p)]
-    if initials and len(words) == 1:
-        return " ".join([*initials, words[0]])
-    if not initials and len(words) in (2, 3):
-        return " ".join([*(f"{w[0]}." for w in words[1:]), words[0]])
-    return " ".join(parts)
-
-
-def person(user) -> str:
-    """A staff member as signatures print them: «И. О. Фамилия»."""
-    if user is None:
-        return ""
-    return initials_surname(user.get_full_name()) if user.last_name else user.get_short_name()
+# --- formatting helpers of the certificate (pure; the shared ones are in halal_portal) --------
 
 
 def batch_text(text: str) -> str:
@@ -93,27 +58,7 @@ def verification_url(number: str) -> str:
     return iri_to_uri(f"{settings.SITE_URL}/registry/{number}/")
 
 
-def qr_svg(url: str) -> SafeString:
-    """An inline SVG QR code with a white quiet zone of four modules (readable on the grid)."""
-    svg = segno.make(url, error="m").svg_inline(
-        scale=1, border=4, dark="#000", light="#fff", omitsize=True
-    )
-    return mark_safe(svg)  # noqa: S308 — segno's own markup; the URL is encoded as modules
-
-
 # --- snapshot pieces --------------------------------------------------------------------------
-
-
-def body_snapshot() -> dict:
-    body = AuthorizedBody.get()
-    return {
-        "name": body.name,
-        "address": body.legal_address,
-        "phone": body.phone,
-        "email": body.email,
-        "head_name": body.head_name,
-        "head_position": body.head_position,
-    }
 
 
 def certified_products(products) -> list[dict]:
@@ -129,11 +74,6 @@ def certified_products(products) -> list[dict]:
 
 def protocol_of(meeting: Meeting) -> dict:
     return {"date": iso(meeting.protocol_date or meeting.date), "number": meeting.protocol_number}
-
-
-def _body_context(snapshot: dict) -> dict:
-    body = snapshot["body"]
-    return {**body, "head": initials_surname(body["head_name"])}
 
 
 # --- Annex Г: the application -----------------------------------------------------------------
@@ -183,7 +123,7 @@ def application_snapshot(application: Application) -> dict:
 def application_context(snapshot: dict) -> dict:
     return {
         **snapshot,
-        "body": _body_context(snapshot),
+        "body": body_context(snapshot),
         "submitted": gost_date(snapshot["submitted_at"]),
         "head": initials_surname(snapshot["head_name"]),
         "chief_accountant": initials_surname(snapshot["chief_accountant_name"]),
@@ -231,18 +171,26 @@ def _signed_by_head(snapshot: dict) -> str:
     return initials_surname(snapshot["head_name"] or snapshot["body"]["head_name"])
 
 
-def certificate_context(snapshot: dict) -> dict:
+def _certificate_sheet_context(snapshot: dict) -> dict:
+    """What the certificate and its annexes print alike: the protocol of the decision (Л.4.5),
+    the head's signature (Л.4.6) and the QR code of the registry's page."""
     return {
         **snapshot,
-        "body": _body_context(snapshot),
-        "valid_from": gost_date(snapshot["valid_from"]),
-        "valid_to": gost_date(snapshot["valid_to"]),
+        "body": body_context(snapshot),
         "protocol_date": gost_date(snapshot["protocol"]["date"]),
         "protocol_number": snapshot["protocol"]["number"],
         "head": _signed_by_head(snapshot),
         "created": snapshot["issued_at"],
         "qr": qr_svg(snapshot["verification_url"]),
         "verification_address": unquote(snapshot["verification_url"]),
+    }
+
+
+def certificate_context(snapshot: dict) -> dict:
+    return {
+        **_certificate_sheet_context(snapshot),
+        "valid_from": gost_date(snapshot["valid_from"]),
+        "valid_to": gost_date(snapshot["valid_to"]),
     }
 
 
@@ -265,16 +213,7 @@ def certificate_annex_snapshot(annex: CertificateAnnex) -> dict:
 
 
 def certificate_annex_context(snapshot: dict) -> dict:
-    return {
-        **snapshot,
-        "body": _body_context(snapshot),
-        "protocol_date": gost_date(snapshot["protocol"]["date"]),
-        "protocol_number": snapshot["protocol"]["number"],
-        "head": _signed_by_head(snapshot),
-        "created": snapshot["issued_at"],
-        "qr": qr_svg(snapshot["verification_url"]),
-        "verification_address": unquote(snapshot["verification_url"]),
-    }
+    return _certificate_sheet_context(snapshot)
 
 
 # --- the protocol of a meeting ----------------------------------------------------------------
@@ -342,7 +281,7 @@ def _item_context(item: dict) -> dict:
 def protocol_context(snapshot: dict) -> dict:
     return {
         **snapshot,
-        "body": _body_context(snapshot),
+        "body": body_context(snapshot),
         "date": gost_date(snapshot["date"]),
         "protocol_date": gost_date(snapshot["protocol"]["date"]),
         "protocol_number": snapshot["protocol"]["number"],
@@ -400,7 +339,7 @@ def conclusion_context(snapshot: dict) -> dict:
     application = snapshot["application"]
     return {
         **snapshot,
-        "body": _body_context(snapshot),
+        "body": body_context(snapshot),
         "date": gost_date(snapshot["date"]),
         "application": {
             **application,
@@ -412,38 +351,81 @@ def conclusion_context(snapshot: dict) -> dict:
 
 
 # --- decision letters: refusal, suspension, resumption, termination (GOST 8.12, 8.16) ---------
+# and, for a certificate already issued, its suspension, resumption and withdrawal (GOST 8.6):
+# one snapshot, one context and one template for every letter the holder receives.
+
+CERTIFICATE_QUESTIONS = (
+    Question.SUSPEND_CERTIFICATE,
+    Question.RESUME_CERTIFICATE,
+    Question.WITHDRAW_CERTIFICATE,
+)
 
 
-def decision_letter_snapshot(item: AgendaItem) -> dict:
-    application = item.application
-    meeting = item.meeting
-    nonconformities = application.nonconformities.order_by("created_at", "pk")
+def _letter_nonconformities(item: AgendaItem) -> list[dict]:
+    nonconformities = item.application.nonconformities.order_by("created_at", "pk")
     if item.question == Question.SUSPEND:
         nonconformities = nonconformities.filter(agenda_item=item)
     elif item.question == Question.TERMINATE:
         nonconformities = nonconformities.filter(closed_at__isnull=True)
     else:
-        nonconformities = nonconformities.none()
+        return []
+    return [{"description": n.description, "deadline": iso(n.deadline)} for n in nonconformities]
+
+
+def _letter_certificate(certificate: Certificate | None) -> dict | None:
+    """The certificate a decision is about, as it stood when the commission decided."""
+    if certificate is None:
+        return None
+    products = (
+        CertificateProduct.objects.filter(certificate=certificate)
+        .exclude(annex__isnull=True, annex_request__isnull=False)  # requested, not yet issued
+        .select_related("normative_document")
+        .order_by("annex__number", "order", "pk")
+    )
+    return {
+        "number": certificate.number,
+        "valid_from": iso(certificate.valid_from),
+        "valid_to": iso(certificate.valid_to),
+        "manufacturer": _manufacturer(certificate),
+        "product_type": certificate.product_type,
+        "products": certified_products(products),
+        "protocol": protocol_of(certificate.meeting),
+    }
+
+
+def decision_letter_snapshot(item: AgendaItem) -> dict:
+    application = item.application
+    meeting = item.meeting
+    certificate = item.certificate if item.question in CERTIFICATE_QUESTIONS else None
     return {
         "body": body_snapshot(),
         "question": item.question,
         "application": _applicant(application),
+        "certificate": _letter_certificate(certificate),
         "meeting_date": iso(meeting.date),
         "protocol": protocol_of(meeting),
         "grounds": item.grounds,
         "deadline": iso(item.deadline),
         "previous_deadline": iso(application.suspension_deadline),
         "recheck_required": item.recheck_required,
-        "nonconformities": [
-            {"description": n.description, "deadline": iso(n.deadline)} for n in nonconformities
-        ],
+        "nonconformities": _letter_nonconformities(item),
     }
 
 
 def decision_letter_context(snapshot: dict) -> dict:
+    certificate = snapshot.get("certificate")  # absent from letters issued before GOST 8.6 ones
+    if certificate:
+        certificate = {
+            **certificate,
+            "valid_from": gost_date(certificate["valid_from"]),
+            "valid_to": gost_date(certificate["valid_to"]),
+            "protocol_date": gost_date(certificate["protocol"]["date"]),
+            "protocol_number": certificate["protocol"]["number"],
+        }
     return {
         **snapshot,
-        "body": _body_context(snapshot),
+        "body": body_context(snapshot),
+        "certificate": certificate,
         "meeting_date": gost_date(snapshot["meeting_date"]),
         "protocol_date": gost_date(snapshot["protocol"]["date"]),
         "protocol_number": snapshot["protocol"]["number"],
@@ -462,12 +444,17 @@ LETTER_TITLES = {
     Question.SUSPEND: "Решение о приостановлении работ",
     Question.RESUME: "Решение о возобновлении работ",
     Question.TERMINATE: "Решение о прекращении работ",
+    Question.SUSPEND_CERTIFICATE: "Решение о приостановлении действия сертификата",
+    Question.RESUME_CERTIFICATE: "Решение о возобновлении действия сертификата",
+    Question.WITHDRAW_CERTIFICATE: "Решение о прекращении действия сертификата",
 }
 
 
 def decision_letter_filename(snapshot: dict) -> str:
     title = LETTER_TITLES.get(snapshot["question"], "Решение")
-    return f"{title} {snapshot['application']['number']}.pdf"
+    certificate = snapshot.get("certificate")
+    subject = certificate["number"] if certificate else snapshot["application"]["number"]
+    return f"{title} {subject}.pdf"
 
 
 # --- registration -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.notifications import notify
 from certification.models import Application, AppState, Question
+from halal_portal.rendering import document_request
 
 from .. import permissions, rules
 from ..models import CheckArea, CheckStage, CheckStatus, CheckTeamMember, ProductionCheck
@@ -229,6 +230,8 @@ def program_approve(*, check: ProductionCheck, by: User) -> ProductionCheck:
         raise ValidationError(missing, code="incomplete")
     check.approve(by=by, at=timezone.now())
     check.save()
+    # Annex Д as approved: snapshotted now, rendered after commit.
+    document_request("check_program", check)
     application = check.application
     notify(
         [*check.participants.all(), *application.organization.members.all()],

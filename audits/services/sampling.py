@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AuthorizedBody, User
 from accounts.notifications import notify
+from halal_portal.rendering import document_request
 from halal_portal.uploads import check_upload
 
 from .. import permissions, rules
@@ -283,6 +284,8 @@ def sampling_act_sign_applicant(*, act: SamplingAct, by: User) -> SamplingAct:
         raise ValidationError(_("The act is already signed."), code="signed")
     act.sign_as_applicant(by=by, at=timezone.now())
     act.save()
+    # Annex Е as both parties signed it: snapshotted now, rendered after commit.
+    document_request("sampling_act", act)
     return act
 
 

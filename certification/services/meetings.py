@@ -263,8 +263,17 @@ def meeting_close(*, meeting: Meeting, by) -> Meeting:
     return meeting
 
 
-# Adopted decisions the applicant receives in writing (GOST 8.12, 8.16).
-LETTER_QUESTIONS = (Question.REFUSE, Question.SUSPEND, Question.RESUME, Question.TERMINATE)
+# Adopted decisions the applicant receives in writing (GOST 8.12, 8.16), and those on an issued
+# certificate its holder receives (GOST 8.6: the sign only while the certificate is valid).
+LETTER_QUESTIONS = (
+    Question.REFUSE,
+    Question.SUSPEND,
+    Question.RESUME,
+    Question.TERMINATE,
+    Question.SUSPEND_CERTIFICATE,
+    Question.RESUME_CERTIFICATE,
+    Question.WITHDRAW_CERTIFICATE,
+)
 
 
 def _request_documents(meeting: Meeting, items: list[AgendaItem]) -> None:

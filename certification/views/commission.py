@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -106,18 +105,28 @@ def panel_context(user, application) -> dict:
     return context
 
 
-def _action_page(request, application, form, *, title: str, url: str, submit: str, **extra):
-    """A page with one form of the panel: shown on GET and, with its errors, on a bad POST."""
+def _form_action(request, application, form, save, *, done: str, refused: str = "", **page):
+    """The one shape of the panel's form views: on a valid POST ``save(form)`` calls the service;
+    its ValidationError lands on the form, a refused transition and a success go back to the
+    application with a message. Otherwise the page with the form (and its errors, 400)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form)
+        except TransitionNotAllowed:
+            messages.error(request, refused)
+            return redirect(application)
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(application)
+    context = {"application": application, "form": form, "action_url": request.path, **page}
     status = 400 if form.is_bound and form.errors else 200
-    context = {
-        "application": application,
-        "form": form,
-        "title": title,
-        "action_url": url,
-        "submit_label": submit,
-        **extra,
-    }
     return render(request, "certification/commission/action.html", context, status=status)
+
+
+def _data(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
 
 
 @login_required
@@ -126,33 +135,18 @@ def application_register(request: HttpRequest, pk: int) -> HttpResponse:
     """GOST 8.10: register a submitted application and form its commission."""
     application = _get_application(request, pk)
     require_secretary(request.user)
-    form = _members_form(application, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.application_register(
-                application=application, by=request.user, members=form.cleaned_data["members"]
-            )
-        except TransitionNotAllowed:
-            messages.error(
-                request, _("This application cannot be registered in its current status.")
-            )
-            return redirect(application)
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Application %(number)s is registered; the commission is notified.")
-                % {"number": application.number},
-            )
-            return redirect(application)
-    return _action_page(
+    return _form_action(
         request,
         application,
-        form,
+        _members_form(application, _data(request)),
+        lambda form: services.application_register(
+            application=application, by=request.user, members=form.cleaned_data["members"]
+        ),
+        done=_("Application %(number)s is registered; the commission is notified.")
+        % {"number": application.number},
+        refused=_("This application cannot be registered in its current status."),
         title=_("Register and form the commission"),
-        url=reverse("certification:application-register", kwargs={"pk": application.pk}),
-        submit=pgettext("application", "Register"),
+        submit_label=pgettext("application", "Register"),
     )
 
 
@@ -165,24 +159,16 @@ def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
     if application.state not in ASSIGNABLE_STATES:
         messages.error(request, _("The commission is formed when the application is registered."))
         return redirect(application)
-    form = _members_form(application, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.application_assign(
-                application=application, by=request.user, members=form.cleaned_data["members"]
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("The commission of the application is changed."))
-            return redirect(application)
-    return _action_page(
+    return _form_action(
         request,
         application,
-        form,
+        _members_form(application, _data(request)),
+        lambda form: services.application_assign(
+            application=application, by=request.user, members=form.cleaned_data["members"]
+        ),
+        done=_("The commission of the application is changed."),
         title=_("Change the commission"),
-        url=reverse("certification:application-assign", kwargs={"pk": application.pk}),
-        submit=_("Save the commission"),
+        submit_label=_("Save the commission"),
     )
 
 
@@ -192,30 +178,20 @@ def application_remarks(request: HttpRequest, pk: int) -> HttpResponse:
     """GOST 8.10: return the dossier for completion, with remarks per document."""
     application = _get_application(request, pk)
     require_secretary(request.user)
-    form = _remarks_form(application, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.application_return(
-                application=application,
-                by=request.user,
-                comment=form.cleaned_data["comment"],
-                remarks=form.remarks(),
-            )
-        except TransitionNotAllowed:
-            messages.error(request, _("This application cannot be returned in its current status."))
-            return redirect(application)
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("The application is returned to the applicant."))
-            return redirect(application)
-    return _action_page(
+    return _form_action(
         request,
         application,
-        form,
+        _remarks_form(application, _data(request)),
+        lambda form: services.application_return(
+            application=application,
+            by=request.user,
+            comment=form.cleaned_data["comment"],
+            remarks=form.remarks(),
+        ),
+        done=_("The application is returned to the applicant."),
+        refused=_("This application cannot be returned in its current status."),
         title=_("Return for completion"),
-        url=reverse("certification:application-remarks", kwargs={"pk": application.pk}),
-        submit=_("Return to the applicant"),
+        submit_label=_("Return to the applicant"),
         intro=_(
             "Write a general comment and/or a remark beside each document the applicant must "
             "complete or replace. The applicant sees each remark beside its document."
@@ -233,29 +209,19 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
     if application.state != AppState.DOCUMENT_REVIEW:
         messages.error(request, _("Reviews are written while the documents are under review."))
         return redirect(application)
-    form = _review_form(
-        application, request.user, request.POST if request.method == "POST" else None
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_save(
-                application=application,
-                member=request.user,
-                recommendation=form.cleaned_data["recommendation"],
-                text=form.cleaned_data["text"],
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("Your review is saved."))
-            return redirect(application)
-    return _action_page(
+    return _form_action(
         request,
         application,
-        form,
+        _review_form(application, request.user, _data(request)),
+        lambda form: services.review_save(
+            application=application,
+            member=request.user,
+            recommendation=form.cleaned_data["recommendation"],
+            text=form.cleaned_data["text"],
+        ),
+        done=_("Your review is saved."),
         title=_("My review of the dossier"),
-        url=reverse("certification:application-review", kwargs={"pk": application.pk}),
-        submit=_("Save the review"),
+        submit_label=_("Save the review"),
     )
 
 
@@ -268,28 +234,20 @@ def application_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
     if application.state != AppState.DOCUMENT_REVIEW:
         messages.error(request, _("The conclusion is drawn up during the document review."))
         return redirect(application)
-    form = _conclusion_form(application, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.conclusion_save(
-                application=application,
-                by=request.user,
-                outcome=form.cleaned_data["outcome"],
-                text=form.cleaned_data["text"],
-                grounds=form.cleaned_data.get("grounds") or "",
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("The conclusion is saved."))
-            return redirect(application)
-    return _action_page(
+    return _form_action(
         request,
         application,
-        form,
+        _conclusion_form(application, _data(request)),
+        lambda form: services.conclusion_save(
+            application=application,
+            by=request.user,
+            outcome=form.cleaned_data["outcome"],
+            text=form.cleaned_data["text"],
+            grounds=form.cleaned_data.get("grounds") or "",
+        ),
+        done=_("The conclusion is saved."),
         title=_("Conclusion on the documents"),
-        url=reverse("certification:application-conclusion", kwargs={"pk": application.pk}),
-        submit=_("Save the conclusion"),
+        submit_label=_("Save the conclusion"),
         reviews=application.reviews.select_related("member"),
     )
 

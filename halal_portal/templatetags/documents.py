@@ -1,16 +1,18 @@
-"""``{% document_panel obj %}``: the PDFs of an application, certificate or meeting, with their
-live status, and the «Halal» sign for the holder of a valid certificate."""
+"""``{% document_panel obj %}``: the PDFs of an application, certificate, meeting, production
+check or sampling act, with their live status, and the «Halal» sign for the holder of a valid
+certificate."""
 
 from django import template
 
 from ..document_views import document_row
-from ..rendering import documents_for
+from ..rendering import documents_for, kinds
 
 register = template.Library()
 
 
 def _pairs(obj) -> list[tuple[str, object]]:
-    """Which documents belong on the page of ``obj``, in the order they are shown."""
+    """Which documents belong on the page of ``obj``, in the order they are shown: the ones of
+    its related objects for the certification's pages, else the kinds made from its model."""
     from certification.models import Application, Certificate, Meeting
 
     if isinstance(obj, Application):
@@ -22,10 +24,16 @@ def _pairs(obj) -> list[tuple[str, object]]:
             *(("decision_letter", item) for item in items),
         ]
     if isinstance(obj, Certificate):
-        return [("certificate", obj), *(("certificate_annex", a) for a in obj.annexes.all())]
+        # GOST 8.6: the decisions on the certificate (suspension, resumption, withdrawal).
+        letters = obj.agenda_items.order_by("meeting__date", "meeting_id", "order")
+        return [
+            ("certificate", obj),
+            *(("certificate_annex", a) for a in obj.annexes.all()),
+            *(("decision_letter", item) for item in letters),
+        ]
     if isinstance(obj, Meeting):
         return [("protocol", obj), *(("decision_letter", item) for item in obj.items.all())]
-    return []
+    return [(name, obj) for name, kind in kinds().items() if isinstance(obj, kind.model)]
 
 
 def _mark(obj, user) -> dict | None:

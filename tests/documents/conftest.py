@@ -8,6 +8,18 @@ import pytest
 from django.utils import timezone
 
 from certification import services
+
+# The production check at each step (Annex Д approved, Annex Е signed), shared with tests/audits.
+from tests.audits.conftest import (  # noqa: F401
+    act,
+    approved,
+    auditor,
+    in_check,
+    program,
+    ready_program,
+    signed_act,
+    started,
+)
 from tests.certification.workflow import decide, issue
 from tests.factories import add_product, complete_application, normative_document
 

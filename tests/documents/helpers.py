@@ -42,3 +42,16 @@ def pdf_pages(pdf: bytes) -> int:
 def missing(text: str, expected) -> list[str]:
     """The expected phrases (labels, values) that the text lacks."""
     return [phrase for phrase in expected if " ".join(phrase.split()) not in text]
+
+
+def out_of_order(text: str, labels) -> list[str]:
+    """The labels not found after the one before them: empty when the text has them all, in the
+    form's order (a label printed twice is looked for after its predecessor)."""
+    position, lost = 0, []
+    for label in labels:
+        found = text.find(" ".join(label.split()), position)
+        if found < 0:
+            lost.append(label)
+        else:
+            position = found + 1
+    return lost

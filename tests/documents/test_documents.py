@@ -2,13 +2,8 @@
 
 import pytest
 
-from certification.documents import (
-    batch_text,
-    certificate_context,
-    gost_date,
-    initials_surname,
-    verification_url,
-)
+from certification.documents import batch_text, certificate_context, verification_url
+from halal_portal.formatting import gost_date, initials_surname, surname_initials
 
 SNAPSHOT = {
     "body": {"name": "АНО «Центр «Халяль»»", "address": "Казань", "head_name": "Гарипов И. Р."},
@@ -41,6 +36,15 @@ def test_signatures_print_initials_then_surname(name, expected):
     assert initials_surname(name) == expected
 
 
+@pytest.mark.parametrize(
+    "name,expected",
+    [("Р. Р. Сафин", "Сафин Р. Р."), ("Сафин Ринат Рустамович", "Сафин Р. Р."), ("Сафин", "Сафин")],
+)
+def test_annex_e_prints_surname_then_initials(name, expected):
+    # Annex Е: «фамилия, инициалы эксперта-аудитора», «… представителя заявителя»
+    assert surname_initials(name) == expected
+
+
 def test_dates_are_day_month_year_with_leading_zeros():
     # Л.4.2
     assert gost_date("2026-03-01") == "01.03.2026" and gost_date(None) == ""
@@ -71,3 +75,35 @@ def test_qr_code_opens_the_certificate_in_the_public_registry(settings):
     settings.SITE_URL = "https://halal.example"
     path = reverse("registry:certificate", kwargs={"number": "ХП.00007"})
     assert verification_url("ХП.00007") == "https://halal.example" + path
+
+
+@pytest.mark.parametrize(
+    "value,expected", [("1200.000", "1200"), ("0.500", "0,5"), ("6", "6"), (None, "")]
+)
+def test_annex_e_quantities_print_without_trailing_zeros(value, expected):
+    from decimal import Decimal
+
+    from audits.documents import quantity_text
+
+    assert quantity_text(Decimal(value) if value else None) == expected
+
+
+def test_program_context_formats_the_dates_and_the_stage_titles():
+    from audits.documents import STAGE_WORDING, check_program_context
+
+    snapshot = {
+        "body": SNAPSHOT["body"],
+        "approved_by": "",
+        "approved_at": "2026-03-02",
+        "start_date": "2026-03-10",
+        "end_date": "2026-03-12",
+        "stages": [{"number": 2, "needed": True, "areas": [], "executors": []}],
+    }
+    context = check_program_context(snapshot)
+    assert (context["approved"], context["start"], context["end"]) == (
+        "02.03.2026",
+        "10.03.2026",
+        "12.03.2026",
+    )
+    assert context["approved_by"] == "И. Р. Гарипов"
+    assert context["stages"][0]["title"] == STAGE_WORDING[2]
