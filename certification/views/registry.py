@@ -274,17 +274,20 @@ def certificate_verify(request: HttpRequest, number: str) -> HttpResponse:
     try:
         upload = registry_files.hash_upload(request)
     except registry_files.VerifyError as error:
-        upload, message, status = None, error.message, error.status
-    else:
-        message, status = "", 200
-    return _verified(request, record=record, upload=upload, error=message, status=status)
+        # Refused before the form's fields are read (the CSRF token among them, when the body is
+        # too large): nothing is done with the request but saying why.
+        response = _page(
+            request, registry.registry_card(record), error=error.message, status=error.status
+        )
+        return _no_cache(response)
+    return _verified(request, record=record, upload=upload)
 
 
 @csrf_protect
-def _verified(request, *, record, upload, error, status) -> HttpResponse:
+def _verified(request, *, record, upload) -> HttpResponse:
     card = registry.registry_card(record)
-    verdict = registry_files.registry_verify(card, upload) if upload is not None else None
-    return _no_cache(_page(request, card, verdict=verdict, error=error, status=status))
+    verdict = registry_files.registry_verify(card, upload)
+    return _no_cache(_page(request, card, verdict=verdict))
 
 
 class _Echo:

@@ -85,15 +85,20 @@ def test_a_post_without_a_file_is_400_with_a_message(client, registered):
 
 
 @pytest.mark.django_db
-def test_a_file_over_the_limit_is_413_with_a_message(client, registered, settings):
+def test_a_file_over_the_limit_is_413_with_a_message(registered, settings):
     settings.REGISTRY_VERIFY_MAX_MB = 1
-    response = client.post(VERIFY, {"file": upload(b"%" * (1024 * 1024 + 1))})
+    client = Client(enforce_csrf_checks=True)
+    client.get(PAGE)
+    token = client.cookies["csrftoken"].value
+    too_large = upload(b"%" * (1024 * 1024 + 1))
+    response = client.post(VERIFY, {"csrfmiddlewaretoken": token, "file": too_large})
     assert response.status_code == 413 and response.context["verify_error"]
 
 
 @pytest.mark.django_db
-def test_a_body_declared_over_the_limit_is_refused_unread(client, registered, settings):
+def test_a_body_declared_over_the_limit_is_refused_unread(registered, settings):
     settings.REGISTRY_VERIFY_MAX_MB = 1
+    client = Client(enforce_csrf_checks=True)  # its token is in the body that is not read
     response = client.generic(
         "POST",
         VERIFY,
