@@ -214,8 +214,6 @@ class CertificateAnnex(models.Model):
         AnnexRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="annex"
     )
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
-    # Its PDF (kind "certificate_annex"); the public registry reads it.
-    documents = GenericRelation(RenderedDocument)
 
     class Meta:
         verbose_name = _("certificate annex")
