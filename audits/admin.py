@@ -1,13 +1,23 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import (
+    ActEvidence,
+    ActSignature,
+    ActTransition,
     CheckArea,
+    ChecklistItem,
+    ChecklistSection,
+    ChecklistVersion,
     CheckStage,
     CheckTeamMember,
     CorrectiveAction,
+    ItemResult,
     LabReport,
     Nonconformity,
     ProductionCheck,
+    ProductionCheckAct,
     Sample,
     SamplingAct,
     SanitationEntry,
@@ -122,6 +132,174 @@ class NonconformityAdmin(admin.ModelAdmin):
 @admin.register(CorrectiveAction)
 class CorrectiveActionAdmin(admin.ModelAdmin):
     list_display = ["action", "nonconformity", "done_on", "accepted"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+# --- the checklist of the production-check act (Annex Ж): reference data, versioned ---
+
+USED_VERSION_MESSAGE = _(
+    "This checklist version is used by production-check acts and cannot be changed: an act "
+    "keeps the checklist it was written with. Use the action «Copy to a new version» and edit "
+    "the copy."
+)
+
+
+class FrozenWhenUsed:
+    """Read-only (with a message) once the version is used by an act."""
+
+    def version_of(self, obj):
+        raise NotImplementedError
+
+    def _used(self, obj) -> bool:
+        return obj is not None and self.version_of(obj).is_used
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._used(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._used(obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        if self._used(obj):
+            self.message_user(request, USED_VERSION_MESSAGE, messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class ChecklistSectionInline(admin.TabularInline):
+    model = ChecklistSection
+    fields = ["number", "title_ru", "title_en"]
+    extra = 0
+    show_change_link = True
+
+    def _used(self, obj) -> bool:
+        return obj is not None and obj.is_used
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not self._used(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._used(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._used(obj)
+
+
+@admin.register(ChecklistVersion)
+class ChecklistVersionAdmin(FrozenWhenUsed, admin.ModelAdmin):
+    list_display = ["number", "title", "effective_date", "is_current", "used"]
+    inlines = [ChecklistSectionInline]
+    actions = ["copy_to_new_version", "make_current"]
+
+    def version_of(self, obj):
+        return obj
+
+    @admin.display(boolean=True, description=_("used by acts"))
+    def used(self, obj) -> bool:
+        return obj.is_used
+
+    def save_model(self, request, obj, form, change):
+        from .services.checklist import checklist_version_make_current
+
+        make_current = obj.is_current
+        obj.is_current = False if make_current else obj.is_current
+        super().save_model(request, obj, form, change)
+        if make_current:
+            checklist_version_make_current(version=obj)
+
+    @admin.action(description=_("Copy to a new version"))
+    def copy_to_new_version(self, request, queryset):
+        from .services.checklist import checklist_version_copy
+
+        copies = [checklist_version_copy(version=version) for version in queryset]
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d new version is created; edit it and mark it «in use».",
+                "%(count)d new versions are created; edit them and mark one «in use».",
+                len(copies),
+            )
+            % {"count": len(copies)},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Use for new acts"))
+    def make_current(self, request, queryset):
+        from .services.checklist import checklist_version_make_current
+
+        if queryset.count() != 1:
+            self.message_user(request, _("Choose exactly one version."), messages.ERROR)
+            return
+        checklist_version_make_current(version=queryset.get())
+        self.message_user(request, _("New acts are drawn up with this version."))
+
+
+class ChecklistItemInline(admin.TabularInline):
+    model = ChecklistItem
+    fields = ["order", "text_ru", "text_en"]
+    extra = 0
+
+    def _used(self, obj) -> bool:
+        return obj is not None and obj.version.is_used
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not self._used(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._used(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._used(obj)
+
+
+@admin.register(ChecklistSection)
+class ChecklistSectionAdmin(FrozenWhenUsed, admin.ModelAdmin):
+    list_display = ["number", "title_ru", "version"]
+    list_filter = ["version"]
+    inlines = [ChecklistItemInline]
+
+    def version_of(self, obj):
+        return obj.version
+
+
+class ItemResultInline(ReadOnlyInline):
+    model = ItemResult
+    fields = ["item", "result", "comment", "updated_by", "revision"]
+
+
+class ActSignatureInline(ReadOnlyInline):
+    model = ActSignature
+    fields = ["member", "signed_at"]
+
+
+class ActTransitionInline(ReadOnlyInline):
+    model = ActTransition
+    fields = ["transition", "source", "target", "by", "at", "comment"]
+
+
+@admin.register(ProductionCheckAct)
+class ProductionCheckActAdmin(admin.ModelAdmin):
+    """Read-only: the act of Annex Ж is filled in, signed and approved in the portal."""
+
+    list_display = ["__str__", "date", "state", "checklist"]
+    list_filter = ["state"]
+    inlines = [ActSignatureInline, ActTransitionInline, ItemResultInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ActEvidence)
+class ActEvidenceAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "result", "content_type", "uploaded_at"]
 
     def has_add_permission(self, request):
         return False

@@ -19,6 +19,7 @@ from certification.models import Application, NormativeDocument, ProductCategory
 from certification.models_support import applicable_document_types
 
 from . import services
+from .models import CheckStatus, ItemResult, ItemStatus, ProductionCheck
 
 SWEETS_TAX_ID = "1655123456"
 MEAT_TAX_ID = "180540012345"
@@ -49,6 +50,15 @@ def seed_audits() -> None:
     today = timezone.localdate()
     if not Application.objects.filter(organization=sweets, products__name=PRODUCT).exists():
         _check(today, secretary, head, auditor, sweets_user, sweets)
+    check = (
+        ProductionCheck.objects.filter(
+            application__organization=sweets, status=CheckStatus.IN_PROGRESS, act__isnull=True
+        )
+        .order_by("pk")
+        .first()
+    )
+    if check is not None:
+        _production_act(check, auditor, today)
     if not sweets.sanitation_entries.exists():
         haram = "Емкость № 3 после желатина неизвестного происхождения"
         _journal(sweets, sweets_user, today, haram=haram)
@@ -197,6 +207,45 @@ def _check(today, secretary, head, auditor, user, organization) -> None:
         passed=True,
         comment="",
         upload=_pdf("Протокол испытаний 1127"),
+    )
+
+
+def _production_act(check, auditor, today) -> None:
+    """The act of Annex Ж half-way: sections 1–14 checked, a nonconformity with a deadline in
+    section 15, the rest still to do — the auditor can go on with it in the portal."""
+    act = services.act_create(check=check, by=auditor)
+    services.act_update(
+        act=act,
+        by=auditor,
+        data={
+            "production_address": "г. Казань, ул. Габдуллы Тукая, д. 58, производственный корпус",
+            "representatives": "Валиев Т. А., технолог; Закиров Р. М., контролер «Халяль»",
+            "serial_certificates": "Декларация ЕАЭС N RU Д-RU.РА01.В.12345/25",
+            "safety_management_system": "Система ХАССП, сертификат № ХС-0456 до 2027 г.",
+            "complaints": "Рекламаций на заявленную продукцию не поступало",
+        },
+    )
+    for number in range(1, 15):
+        entries = [
+            {
+                "item": result.item_id,
+                "result": ItemStatus.NOT_APPLICABLE if number == 9 else ItemStatus.CONFORMS,
+                "comment": "Сырье животного происхождения не используется" if number == 9 else "",
+                "revision": result.revision,
+            }
+            for result in act.results.filter(item__section__number=number)
+        ]
+        services.section_save(act=act, by=auditor, section=number, entries=entries)
+    schedule = ItemResult.objects.filter(act=act, item__section__number=15).order_by("item__order")[
+        3
+    ]
+    services.nonconformity_add(
+        result=schedule,
+        by=auditor,
+        description="График мойки и дезинфекции емкостей участка начинки не утвержден",
+        severity="minor",
+        deadline=today + datetime.timedelta(days=30),
+        fixed_on_spot=False,
     )
 
 

@@ -56,3 +56,34 @@ def can_add_lab_report(check, user) -> bool:
 def can_write_journal(organization, user) -> bool:
     """GOST 7.1: the enterprise's halal controller keeps the journal."""
     return is_org_member(organization, user)
+
+
+# --- the production-check act (GOST 8.16, Annex Ж) ------------------------------------------
+
+
+def can_draw_up_act(check, user) -> bool:
+    """GOST 8.16, SPEC: the expert-auditor of the commission draws up the act and fills it in."""
+    return is_team_auditor(check, user)
+
+
+def is_act_signatory(check, user) -> bool:
+    """«Члены комиссии»: every member of the check's commission signs the act."""
+    return _active(user) and check.team.filter(user=user).exists()
+
+
+def can_approve_act(act, user) -> bool:
+    """«УТВЕРЖДАЮ»: the head of the authorized organization."""
+    return _active(user) and user.is_head
+
+
+def can_send_act(act, user) -> bool:
+    """The secretary (or the head) sends the approved act to the applicant (GOST 8.16)."""
+    return _active(user) and (user.is_secretary or user.is_head)
+
+
+def is_enterprise_head(check, user) -> bool:
+    """The applicant's head: the member who manages its organization in the portal."""
+    return (
+        _active(user)
+        and check.application.organization.membership_set.filter(user=user, is_admin=True).exists()
+    )

@@ -175,3 +175,97 @@ def purification_errors(
     if not water_free_of_haram:
         errors["water_free_of_haram"] = _("Annex Б, Б.4 b): the water must be free of haram.")
     return errors
+
+
+# --- the production-check act (GOST 8.16, Annex Ж) ------------------------------------------
+
+ACT_REQUIRED_FIELDS = (
+    "date",
+    "enterprise_name",
+    "legal_address",
+    "production_address",
+    "phone",
+    "enterprise_head",
+    "commission",
+    "representatives",
+    "purpose",
+    "basis",
+    "period_start",
+    "period_end",
+)
+
+
+def act_missing(act) -> list[str]:
+    """What the act of Annex Ж still lacks before it goes to the commission for signatures:
+    a result on every item (GOST 8.16: «информацию по каждому пункту проверки»), a recorded
+    nonconformity with a deadline behind every «nonconformity», and the conclusions on the
+    enterprise's ability to produce «Halal» products steadily."""
+    from .models import ItemStatus
+
+    missing = []
+    for field in ACT_REQUIRED_FIELDS:
+        if getattr(act, field) in (None, ""):
+            label = act._meta.get_field(field).verbose_name
+            missing.append(_("Fill in «%(field)s» (Annex Ж).") % {"field": label})
+    not_checked: dict[int, int] = {}
+    results = act.results.select_related("item__section").prefetch_related("nonconformities")
+    for result in results:
+        number = result.item.section.number
+        if result.result == ItemStatus.NOT_CHECKED:
+            not_checked[number] = not_checked.get(number, 0) + 1
+        elif result.result == ItemStatus.NONCONFORMITY:
+            nonconformities = list(result.nonconformities.all())
+            if not nonconformities:
+                missing.append(
+                    _(
+                        "Section %(number)s: describe the nonconformity found on «%(item)s» "
+                        "(GOST 8.16)."
+                    )
+                    % {"number": number, "item": result.item.text[:80]}
+                )
+            elif any(n.deadline is None and not n.fixed_on_spot for n in nonconformities):
+                missing.append(
+                    _(
+                        "Section %(number)s: set the deadline for correcting the nonconformity "
+                        "on «%(item)s» (GOST 8.16)."
+                    )
+                    % {"number": number, "item": result.item.text[:80]}
+                )
+    for number, count in sorted(not_checked.items()):
+        missing.append(
+            _("Section %(number)s: %(count)s item(s) without a result.")
+            % {"number": number, "count": count}
+        )
+    if not act.conclusions.strip():
+        missing.append(_("Write the conclusions of the act (Annex Ж, «Выводы»)."))
+    if act.stable_production is None:
+        missing.append(
+            _(
+                "Say whether the enterprise is able to produce «Halal» products steadily "
+                "(GOST 8.16)."
+            )
+        )
+    return missing
+
+
+def nonconformity_errors(
+    *, description: str, severity: str, deadline, fixed_on_spot: bool, act_date
+):
+    """GOST 8.16: a nonconformity that cannot be corrected during the check gets a deadline in
+    the act. Returns the problems by field."""
+    from .models import Severity
+
+    errors = {}
+    if not description:
+        errors["description"] = _("Describe the nonconformity.")
+    if severity not in Severity.values:
+        errors["severity"] = _("Choose the severity of the nonconformity.")
+    if not fixed_on_spot:
+        if deadline is None:
+            errors["deadline"] = _(
+                "Set the deadline for correcting the nonconformity: it was not corrected during "
+                "the check (GOST 8.16)."
+            )
+        elif act_date and deadline <= act_date:
+            errors["deadline"] = _("The deadline must come after the date of the act.")
+    return errors

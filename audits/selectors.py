@@ -6,9 +6,13 @@ from django.db.models import Q, QuerySet
 from accounts.models import Organization
 
 from .models import (
+    ActEvidence,
+    ActState,
     CheckStatus,
+    ItemResult,
     LabReport,
     ProductionCheck,
+    ProductionCheckAct,
     Sample,
     SamplingAct,
     SanitationEntry,
@@ -78,3 +82,67 @@ def journal_organizations_for(user) -> QuerySet[Organization]:
 
 def journal_entries(organization: Organization) -> QuerySet[SanitationEntry]:
     return organization.sanitation_entries.select_related("controller")
+
+
+# --- the production-check act (GOST 8.16, Annex Ж) ------------------------------------------
+
+# The applicant reads the act once it is sent to them (GOST 8.16: «Один экземпляр акта
+# направляется заявителю»); before that it is the commission's working document.
+ACT_STATES_FOR_APPLICANT = (ActState.SENT, ActState.ACKNOWLEDGED)
+
+
+def act_list_for(user) -> QuerySet[ProductionCheckAct]:
+    """Acts ``user`` may see: the check's commission, the secretary, the head and the
+    application's commission members always; the applicant's members from «sent» on."""
+    queryset = ProductionCheckAct.objects.select_related(
+        "production_check__application__organization", "checklist", "created_by"
+    )
+    if not _active(user):
+        return queryset.none()
+    if user.is_secretary or user.is_head:
+        return queryset
+    visible = Q(production_check__participants=user) | (
+        Q(production_check__application__organization__membership__user=user)
+        & Q(state__in=ACT_STATES_FOR_APPLICANT)
+    )
+    if user.is_commission_member:
+        visible |= Q(production_check__application__commission_members=user)
+    return queryset.filter(visible).distinct()
+
+
+def item_result_list(act: ProductionCheckAct) -> QuerySet[ItemResult]:
+    return act.results.select_related("item__section", "updated_by").prefetch_related(
+        "nonconformities", "files"
+    )
+
+
+def act_evidence_list_for(user) -> QuerySet[ActEvidence]:
+    return ActEvidence.objects.select_related("result__act").filter(
+        result__act__in=act_list_for(user)
+    )
+
+
+# How far back the act's section 15 reads the sanitation journal (GOST 7.1, Annex Б).
+JOURNAL_WINDOW_DAYS = 365
+
+
+def sanitation_before_check(act: ProductionCheckAct) -> dict:
+    """Section 15 of the act: the enterprise's sanitation journal for the year before the
+    check — the entries, the cleanings after contact with haram with their ritual
+    purification, and the failed tests."""
+    import datetime
+
+    check = act.production_check
+    end = check.end_date or act.date
+    start = (check.start_date or end) - datetime.timedelta(days=JOURNAL_WINDOW_DAYS)
+    entries = list(
+        journal_entries(check.application.organization).filter(date__gte=start, date__lte=end)
+    )
+    return {
+        "start": start,
+        "end": end,
+        "entries": entries,
+        "haram": [e for e in entries if e.after_haram],
+        "failed": [e for e in entries if not e.test_passed],
+        "organization": check.application.organization,
+    }

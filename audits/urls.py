@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import check, journal, sampling
+from .views import act, check, journal, sampling
 
 app_name = "audits"
 
@@ -66,6 +66,46 @@ urlpatterns = [
         sampling.lab_report_download,
         name="lab-report-download",
     ),
+    # --- the production-check act (GOST 8.16, Annex Ж) ---
+    path("checks/<int:check_pk>/act/new/", act.act_create, name="act-create"),
+    path("checks/<int:check_pk>/act/", act.act_detail, name="act-detail"),
+    path("checks/<int:check_pk>/act/sections/<int:section>/", act.act_section, name="act-section"),
+    path(
+        "checks/<int:check_pk>/act/sections/<int:section>/save/",
+        act.act_section_save,
+        name="act-section-save",
+    ),
+    path(
+        "checks/<int:check_pk>/act/items/<int:result_pk>/nonconformities/",
+        act.nonconformity_add,
+        name="act-nonconformity-add",
+    ),
+    path(
+        "checks/<int:check_pk>/act/nonconformities/<int:nonconformity_pk>/remove/",
+        act.nonconformity_remove,
+        name="act-nonconformity-remove",
+    ),
+    path(
+        "checks/<int:check_pk>/act/items/<int:result_pk>/evidence/",
+        act.act_evidence_add,
+        name="act-evidence-add",
+    ),
+    path(
+        "checks/<int:check_pk>/act/evidence/<int:evidence_file_pk>/",
+        act.act_evidence,
+        name="act-evidence",
+    ),
+    path(
+        "checks/<int:check_pk>/act/evidence/<int:evidence_file_pk>/remove/",
+        act.act_evidence_remove,
+        name="act-evidence-remove",
+    ),
+    path("checks/<int:check_pk>/act/submit/", act.act_submit, name="act-submit"),
+    path("checks/<int:check_pk>/act/sign/", act.act_sign, name="act-sign"),
+    path("checks/<int:check_pk>/act/return/", act.act_return, name="act-return"),
+    path("checks/<int:check_pk>/act/approve/", act.act_approve, name="act-approve"),
+    path("checks/<int:check_pk>/act/send/", act.act_send, name="act-send"),
+    path("checks/<int:check_pk>/act/acknowledge/", act.act_acknowledge, name="act-acknowledge"),
     # --- the sanitation journal (GOST 7.1, Annex Б) ---
     path("organizations/<int:org_pk>/sanitation/", journal.journal, name="journal"),
     path(

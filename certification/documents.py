@@ -362,7 +362,7 @@ CERTIFICATE_QUESTIONS = (
 
 
 def _letter_nonconformities(item: AgendaItem) -> list[dict]:
-    nonconformities = item.application.nonconformities.order_by("created_at", "pk")
+    nonconformities = item.application.nonconformities.issued().order_by("created_at", "pk")
     if item.question == Question.SUSPEND:
         nonconformities = nonconformities.filter(agenda_item=item)
     elif item.question == Question.TERMINATE:

@@ -17,3 +17,15 @@ def pdf_bytes(pages: int = 1) -> bytes:
 
 def pdf_upload(name: str = "документ.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
+
+
+def png_bytes(size: tuple[int, int] = (64, 48)) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (20, 110, 80)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def png_upload(name: str = "фото.png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")

@@ -26,9 +26,12 @@ OBJECT_KWARGS = {
     "report_pk",
     "org_pk",
     "entry_pk",
+    # the production-check act (Annex Ж)
+    "result_pk",
+    "evidence_file_pk",
 }
 # Other path parameters, with a valid value.
-PLAIN_KWARGS = {"step": "organization"}
+PLAIN_KWARGS = {"step": "organization", "section": 1}
 # Routes whose ``pk`` is not an application: the prefix of the route's name says what it is.
 PK_OBJECT = {
     "document-": "file",
@@ -95,6 +98,8 @@ def kwargs_for(name, params, objects):
         "report_pk": objects["report"].pk,
         "org_pk": objects["organization"].pk,
         "entry_pk": objects["entry"].pk,
+        "result_pk": objects["item_result"].pk,
+        "evidence_file_pk": objects["act_evidence"].pk,
         **PLAIN_KWARGS,
     }
     bare = name.split(":")[-1]
@@ -196,6 +201,8 @@ def audit_objects_of(application):
         "report": sample.lab_reports.first(),
         "organization": application.organization,
         "entry": application.organization.sanitation_entries.first(),
+        "item_result": check.act.results.first(),
+        "act_evidence": check.act.results.filter(files__isnull=False).first().files.first(),
     }
 
 

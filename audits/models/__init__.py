@@ -1,3 +1,16 @@
+from .act import (
+    ActEvidence,
+    ActSignature,
+    ActState,
+    ActTransition,
+    ChecklistItem,
+    ChecklistSection,
+    ChecklistVersion,
+    ItemResult,
+    ItemStatus,
+    ProductionCheckAct,
+    act_evidence_upload_to,
+)
 from .check import CheckArea, CheckStage, CheckStatus, CheckTeamMember, ProductionCheck
 from .corrective import (
     CorrectiveAction,
@@ -6,6 +19,7 @@ from .corrective import (
     Severity,
     evidence_upload_to,
 )
+from .files import CheckedFile
 from .journal import CleaningKind, SanitationEntry, TestKind, WashAgent
 from .sampling import (
     ActStatus,
@@ -17,10 +31,22 @@ from .sampling import (
 )
 
 __all__ = [
+    "ActEvidence",
+    "ActSignature",
+    "ActState",
+    "ActTransition",
+    "ChecklistItem",
+    "ChecklistSection",
+    "ChecklistVersion",
+    "ItemResult",
+    "ItemStatus",
+    "ProductionCheckAct",
+    "act_evidence_upload_to",
     "ActStatus",
     "CheckArea",
     "CheckStage",
     "CheckStatus",
+    "CheckedFile",
     "CheckTeamMember",
     "CleaningKind",
     "CorrectiveAction",

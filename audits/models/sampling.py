@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from .check import ProductionCheck
+from .files import CheckedFile
 
 
 class ActStatus(models.TextChoices):
@@ -219,7 +220,7 @@ def lab_report_upload_to(instance: "LabReport", filename: str) -> str:
     return f"lab-reports/{instance.sample.act.production_check_id}/{uuid.uuid4().hex}"
 
 
-class LabReport(models.Model):
+class LabReport(CheckedFile):
     """A test report of an accredited laboratory on a sample, with its verdict (GOST 8.15)."""
 
     sample = models.ForeignKey(Sample, on_delete=models.CASCADE, related_name="lab_reports")
@@ -229,10 +230,6 @@ class LabReport(models.Model):
     passed = models.BooleanField(_("the sample conforms"))
     comment = models.TextField(_("comment"), blank=True)
     file = models.FileField(_("file"), upload_to=lab_report_upload_to, max_length=300)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("content type"), max_length=100)
-    size = models.PositiveBigIntegerField(_("size, bytes"))
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -1,6 +1,22 @@
 """Writes of the audits app, by sub-domain: the program of the check (GOST 8.13, Annex Д),
 sampling (8.15, Annex Е), corrective actions (8.16) and the sanitation journal (7.1, Annex Б)."""
 
+from .act import (
+    Conflict,
+    act_acknowledge,
+    act_approve,
+    act_create,
+    act_evidence_add,
+    act_evidence_remove,
+    act_return,
+    act_send,
+    act_sign,
+    act_submit,
+    act_update,
+    nonconformity_add,
+    nonconformity_remove,
+    section_save,
+)
 from .corrective import (
     MAX_EVIDENCE_FILES,
     can_verify,
@@ -30,6 +46,20 @@ from .sampling import (
 )
 
 __all__ = [
+    "Conflict",
+    "act_acknowledge",
+    "act_approve",
+    "act_create",
+    "act_evidence_add",
+    "act_evidence_remove",
+    "act_return",
+    "act_send",
+    "act_sign",
+    "act_submit",
+    "act_update",
+    "nonconformity_add",
+    "nonconformity_remove",
+    "section_save",
     "MAX_EVIDENCE_FILES",
     "act_initial",
     "can_verify",

@@ -24,6 +24,12 @@ def audits_panel(context, application) -> dict:
         status__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
     ).exists()
     organization = application.organization
+    acts = {
+        act.production_check_id: act
+        for act in selectors.act_list_for(user).filter(production_check__in=checks)
+    }
+    for check in checks:
+        check.visible_act = acts.get(check.pk)
     return {
         "checks": checks,
         "can_create": application.state == AppState.PRODUCTION_CHECK

@@ -102,6 +102,11 @@ def _detail(request, check, *, team_form=None, stages_form=None, status=200) -> 
         "can_start": check.status == CheckStatus.APPROVED
         and permissions.can_start_check(check, user),
         "can_sample": check.is_under_way and permissions.can_draw_up_sampling(check, user),
+        # The production-check act of Annex Ж (GOST 8.16): one per check.
+        "production_act": selectors.act_list_for(user).filter(production_check=check).first(),
+        "can_draw_up_act": check.is_under_way
+        and permissions.can_draw_up_act(check, user)
+        and not hasattr(check, "act"),
         "can_read_journal": selectors.journal_organizations_for(user)
         .filter(pk=check.application.organization_id)
         .exists(),

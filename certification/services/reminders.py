@@ -115,7 +115,8 @@ def remind_corrective_deadlines(*, today: datetime.date | None = None) -> int:
     ).values_list("pk", "suspension_deadline"):
         due.setdefault((pk, deadline), [])
     for pk, deadline, description in (
-        Nonconformity.objects.filter(closed_at__isnull=True, deadline__range=(today, last))
+        Nonconformity.objects.issued()
+        .filter(closed_at__isnull=True, deadline__range=(today, last))
         .exclude(application__state__in=FINISHED_STATES)
         .order_by("deadline", "pk")
         .values_list("application_id", "deadline", "description")

@@ -30,7 +30,9 @@ def holder_panel(context, application) -> dict:
     user = context["request"].user
     is_member = application.organization.membership_set.filter(user=user).exists()
     nonconformities = list(
-        application.nonconformities.select_related("agenda_item__meeting").prefetch_related(
+        application.nonconformities.issued()
+        .select_related("agenda_item__meeting")
+        .prefetch_related(
             Prefetch(
                 "actions",
                 queryset=CorrectiveAction.objects.select_related(

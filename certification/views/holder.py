@@ -132,7 +132,7 @@ def invoice_mark_paid(request: HttpRequest, pk: int, invoice_pk: int) -> HttpRes
 def corrective_action_create(request: HttpRequest, pk: int, nonconformity_pk: int) -> HttpResponse:
     """GOST 8.16: the applicant answers one nonconformity with its cause, action and evidence."""
     application = get_object_or_404(selectors.application_list_own(request.user), pk=pk)
-    nonconformity = get_object_or_404(application.nonconformities.all(), pk=nonconformity_pk)
+    nonconformity = get_object_or_404(application.nonconformities.issued(), pk=nonconformity_pk)
     form = CorrectiveActionForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":

@@ -76,3 +76,52 @@ def signed_act(act, auditor, applicant):
 @pytest.fixture
 def sample(signed_act):
     return signed_act.samples.get()
+
+
+# --- the production-check act (GOST 8.16, Annex Ж) ---
+
+
+@pytest.fixture
+def second_member(ready_program, secretary):
+    """A second member of the check's commission (a commission member of the body)."""
+    from tests.factories import UserFactory
+
+    user = UserFactory(role_commission=True, last_name="Сафин", first_name="Марат")
+    services.team_member_add(check=ready_program, by=secretary, user=user, position="Член комиссии")
+    return user
+
+
+@pytest.fixture
+def act_check(ready_program, second_member, head, auditor):
+    """A started check whose commission is the expert-auditor and a second member."""
+    services.program_approve(check=ready_program, by=head)
+    return services.check_start(check=ready_program, by=auditor)
+
+
+@pytest.fixture
+def production_act(act_check, auditor):
+    return services.act_create(check=act_check, by=auditor)
+
+
+@pytest.fixture
+def filled_act(production_act, auditor):
+    from tests.audits.helpers import fill_act
+
+    return fill_act(production_act, by=auditor)
+
+
+@pytest.fixture
+def submitted_act(filled_act, auditor):
+    return services.act_submit(act=filled_act, by=auditor)
+
+
+@pytest.fixture
+def signed_production_act(submitted_act, auditor, second_member):
+    services.act_sign(act=submitted_act, by=auditor)
+    return services.act_sign(act=submitted_act, by=second_member)
+
+
+@pytest.fixture
+def sent_act(signed_production_act, head, secretary):
+    services.act_approve(act=signed_production_act, by=head)
+    return services.act_send(act=signed_production_act, by=secretary)

@@ -129,6 +129,7 @@ def production_check_with_everything(application, *, applicant):
         uploaded_by=auditor,
     )
     report.file.save("протокол.pdf", ContentFile(pdf_bytes()))
+    add_production_act(check, auditor=auditor)
     SanitationEntry.objects.create(
         organization=application.organization,
         date=today,
@@ -143,3 +144,90 @@ def production_check_with_everything(application, *, applicant):
         signed_at=timezone.now(),
     )
     return check
+
+
+# Every field of the header, the initial data, the conclusions and the copies of Annex Ж.
+PRODUCTION_ACT_DATA = {
+    "enterprise_name": "ООО «Казанские сладости»",
+    "legal_address": "420111, г. Казань, ул. Баумана, д. 1",
+    "production_address": "420061, г. Казань, ул. Сибирский тракт, д. 34, корп. 5",
+    "phone": "+7 843 200-00-01",
+    "enterprise_head": "Генеральный директор Хасанов И. И.",
+    "commission": "Гарипова А. Р., эксперт-аудитор\nСафин М. Р., член комиссии",
+    "representatives": "Технолог Валиева Г. Ф.; контролер «Халяль» Ахметов Р. Р.",
+    "purpose": "Оценка способности предприятия стабильно выпускать продукцию «Халяль»",
+    "basis": "Заявка ХЛ-2026-00017; решение комиссии, протокол № 12",
+    "declared_products": "Щербет ореховый; пахлава медовая",
+    "product_documentation": "ТУ 10.82.23-001-12345678-2020",
+    "serial_certificates": "ЕАЭС RU С-RU.ПН01.В.00123/26",
+    "safety_management_system": "ХАССП, сертификат № 0456 до 2027 г.",
+    "complaints": "Рекламаций за 2025–2026 гг. не поступало",
+    "conclusions": "Предприятие способно стабильно выпускать продукцию «Халяль» при устранении "
+    "несоответствия раздела 15 в установленный срок",
+    "stable_production": True,
+    "copy_to_certification_body": True,
+}
+
+
+def fill_act(act, *, by, result="conforms"):
+    """Every item gets ``result`` (a nonconformity needs its record: see the tests), and the
+    header and conclusions are filled in."""
+    from audits import services
+    from audits.models import ItemResult
+
+    today = timezone.localdate()
+    services.act_update(
+        act=act,
+        by=by,
+        data={**PRODUCTION_ACT_DATA, "period_start": today, "period_end": today},
+    )
+    ItemResult.objects.filter(act=act).update(result=result, comment="Проверено", revision=1)
+    act.refresh_from_db()
+    return act
+
+
+def add_production_act(check, *, auditor):
+    """A draft act of Annex Ж with a nonconformity and a photo on its first item, written
+    straight to the database."""
+    from audits.models import (
+        ActEvidence,
+        ChecklistItem,
+        ChecklistVersion,
+        ItemResult,
+        Nonconformity,
+        ProductionCheckAct,
+    )
+    from tests.files import png_bytes
+
+    today = timezone.localdate()
+    version = ChecklistVersion.objects.get(is_current=True)
+    act = ProductionCheckAct.objects.create(
+        production_check=check,
+        checklist=version,
+        body_name="ООО «Халяль Сертификация»",
+        body_legal_address="г. Казань",
+        date=today,
+        created_by=auditor,
+        **{**PRODUCTION_ACT_DATA, "period_start": today, "period_end": today},
+    )
+    results = ItemResult.objects.bulk_create(
+        ItemResult(act=act, item=item)
+        for item in ChecklistItem.objects.filter(section__version=version)
+    )
+    first = results[0]
+    Nonconformity.objects.create(
+        application=check.application,
+        item_result=first,
+        description="Нет учтенных экземпляров ТД",
+        deadline=today + datetime.timedelta(days=30),
+    )
+    evidence = ActEvidence(
+        result=first,
+        original_name="цех.png",
+        content_type="image/png",
+        size=1,
+        sha256="",
+        uploaded_by=auditor,
+    )
+    evidence.file.save("цех.png", ContentFile(png_bytes()))
+    return act

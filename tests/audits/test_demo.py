@@ -24,3 +24,15 @@ def test_seed_audits_makes_a_started_check_and_journals_once():
     seed_audits()
     assert counts() == first == (1, 1, 1, 4)
     assert ProductionCheck.objects.get().status == CheckStatus.IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_seed_audits_makes_a_half_filled_act_once():
+    from audits.models import Nonconformity, ProductionCheckAct
+
+    call_command("seed_demo", verbosity=0)
+    seed_audits()
+    seed_audits()
+    act = ProductionCheckAct.objects.get()
+    assert act.results.filter(result="not_checked").count() == 9 + 5 + 3 + 3 + 7 + 1 - 1
+    assert Nonconformity.objects.filter(item_result__act=act).get().deadline is not None
