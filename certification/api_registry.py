@@ -1,41 +1,53 @@
-"""The public registry's API: anonymous, read-only, rate-limited per client IP.
+"""The public registry's API: anonymous, read-only (checking a PDF stores nothing), rate-limited
+per client IP.
 
 Only the fields the certificate itself shows leave this module; the serializers list them one by
 one (no ``fields = "__all__"``), and tests/registry checks the payload against that whitelist.
 
 Caching: a status change must be visible at once, so nothing may be served from a cache without
 asking. ``Cache-Control: public, no-cache`` lets browsers, proxies and CDNs keep a copy but makes
-them revalidate it on every use; the ETag (from the status, its date and the latest event for a
-certificate, from the payload for a list) turns an unchanged answer into a body-less 304. A
-``max-age`` of even a minute would let a withdrawn certificate look valid for that minute.
+them revalidate it on every use; the ETag (for a certificate its registry stamp, which changes
+with its status, events, annexes and PDFs; for a list, the payload) turns an unchanged answer into
+a body-less 304. A ``max-age`` of even a minute would let a withdrawn certificate look valid for
+that minute. On the server, the detail's JSON is cached under the same stamp (one query per
+request while the certificate is unchanged).
 """
 
 import hashlib
 import json
+import time
 
 from django.conf import settings
-from django.http import HttpResponseBase
+from django.http import HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, pagination, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import SimpleRateThrottle
 
-from . import registry
+from . import registry, registry_files
 from .models import CertificateEvent, CertificateStatus
 
 CACHE_CONTROL = "public, no-cache"
 
 
-class RegistryRateThrottle(AnonRateThrottle):
-    """Per client IP (behind proxies: REST_FRAMEWORK["NUM_PROXIES"]); 429 with Retry-After.
-    The rate is read on each request, so REGISTRY_API_RATE (settings) can be changed in tests."""
+class RegistryRateThrottle(SimpleRateThrottle):
+    """Per client IP (behind proxies: REST_FRAMEWORK["NUM_PROXIES"]), logged in or not; 429 with
+    Retry-After. The API and the «check a PDF» form of the certificate page share the counter.
+
+    A fixed window counted with the cache's atomic increment: with the shared cache (CACHE_URL)
+    every worker process adds to one counter per IP, and two requests at the same moment never
+    overwrite each other's count (as the request list of DRF's sliding window, read and written
+    back, would). The rate is read on each request, so REGISTRY_API_RATE (settings) can be
+    changed in tests."""
 
     scope = "registry"
 
@@ -43,6 +55,25 @@ class RegistryRateThrottle(AnonRateThrottle):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope) or getattr(
             settings, "REGISTRY_API_RATE", "60/minute"
         )
+
+    def get_cache_key(self, request, view) -> str:
+        return f"throttle:{self.scope}:{self.get_ident(request)}"
+
+    def allow_request(self, request, view) -> bool:
+        if self.rate is None:
+            return True
+        now = time.time()
+        window = int(now // self.duration)
+        key = f"{self.get_cache_key(request, view)}:{window}"
+        self._wait = (window + 1) * self.duration - now
+        try:
+            count = self.cache.incr(key)
+        except ValueError:  # the window's first request, unless another process adds it first
+            count = 1 if self.cache.add(key, 1, self.duration + 1) else self.cache.incr(key)
+        return count <= self.num_requests
+
+    def wait(self) -> float:
+        return self._wait
 
 
 class RegistryPagination(pagination.CursorPagination):
@@ -110,6 +141,10 @@ class RegistryAnnexSerializer(serializers.Serializer):
     issued_at = serializers.DateTimeField()
     protocol = RegistryProtocolSerializer(allow_null=True)
     products = RegistryProductSerializer(many=True)
+    pdf_url = serializers.URLField(
+        allow_null=True, help_text="The annex's registered PDF; null while it is being prepared."
+    )
+    sha256 = serializers.CharField(allow_null=True, help_text="The SHA-256 of that PDF (hex).")
 
 
 class RegistryEventSerializer(serializers.Serializer):
@@ -144,6 +179,16 @@ class RegistryCertificateDetailSerializer(serializers.Serializer):
     category = RegistryCategorySerializer(allow_null=True)
     basis = RegistryProtocolSerializer(allow_null=True, help_text="Л.4.5")
     head_name = serializers.CharField(help_text="Л.4.6")
+    pdf_url = serializers.URLField(
+        allow_null=True,
+        help_text="The registered PDF of the certificate (Annex К); null while it is being "
+        "prepared.",
+    )
+    sha256 = serializers.CharField(
+        allow_null=True,
+        help_text="The SHA-256 of that PDF (hex): a copy with another digest is not the "
+        "registered one (POST .../verify/ checks a file).",
+    )
     products = RegistryProductSerializer(many=True, help_text="Listed on the certificate itself.")
     annexes = RegistryAnnexSerializer(many=True)
     events = RegistryEventSerializer(many=True)
@@ -177,6 +222,14 @@ def _category(category: registry.Category | None) -> dict | None:
     return {"code": category.code, "name_ru": category.name_ru, "name_en": category.name_en}
 
 
+def _pdf_url(pdf: registry.PublicPdf | None, path: str) -> str | None:
+    return f"{settings.SITE_URL}{path}" if pdf is not None and pdf.ready else None
+
+
+def _sha256(pdf: registry.PublicPdf | None) -> str | None:
+    return pdf.sha256 if pdf is not None and pdf.ready else None
+
+
 def card_payload(card: registry.CertificateCard) -> dict:
     """The document RegistryCertificateDetailSerializer describes, built directly."""
     c = card.certificate
@@ -195,6 +248,8 @@ def card_payload(card: registry.CertificateCard) -> dict:
         "category": _category(c.category),
         "basis": _protocol(c.basis),
         "head_name": c.head_name,
+        "pdf_url": _pdf_url(c.pdf, c.pdf_path),
+        "sha256": _sha256(c.pdf),
         "products": _products(card.products),
         "annexes": [
             {
@@ -202,6 +257,8 @@ def card_payload(card: registry.CertificateCard) -> dict:
                 "issued_at": _datetime(a.issued_at),
                 "protocol": _protocol(a.protocol),
                 "products": _products(a.products),
+                "pdf_url": _pdf_url(a.pdf, a.pdf_path),
+                "sha256": _sha256(a.pdf),
             }
             for a in card.annexes
         ],
@@ -216,6 +273,31 @@ def card_payload(card: registry.CertificateCard) -> dict:
             for e in card.events
         ],
     }
+
+
+class RegistryVerifyInputSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="The PDF to check; at most REGISTRY_VERIFY_MAX_MB (20 MB by default). It is "
+        "hashed as it arrives and never stored."
+    )
+
+
+class RegistryVerifySerializer(serializers.Serializer):
+    """Whether an uploaded file is the registered PDF of the certificate or of an annex."""
+
+    number = serializers.CharField(help_text="The certificate checked against.")
+    match = serializers.BooleanField(
+        help_text="True: the file is, byte for byte, a registered PDF of this certificate."
+    )
+    document = serializers.ChoiceField(
+        choices=["certificate", "annex"],
+        allow_null=True,
+        help_text="Which PDF it is, when it matches.",
+    )
+    annex = serializers.IntegerField(allow_null=True, help_text="The annex's number.")
+    sha256 = serializers.CharField(help_text="The SHA-256 of the uploaded file (hex).")
+    size = serializers.IntegerField(help_text="Its size in bytes.")
+    message = serializers.CharField(help_text="The answer in words, in the request's language.")
 
 
 # --- Input --------------------------------------------------------------------------------------
@@ -318,10 +400,65 @@ class RegistryCertificateViewSet(viewsets.GenericViewSet):
     )
     def retrieve(self, request, number: str):
         canonical = registry.normalize_number(number)
-        card = registry.registry_certificate_get(canonical) if canonical else None
-        if card is None:
+        certificate = registry.registry_record(canonical) if canonical else None
+        if certificate is None:
             raise exceptions.NotFound(_("No such certificate in the registry."))
-        etag = card.etag
+        # One query so far. The stamp changes with anything the answer shows, so an unchanged
+        # certificate is a 304 or the cached body, and a changed one is never either.
+        stamp = certificate.stamp()
+        etag = f'"{stamp}"'
         if not_modified := get_conditional_response(request, etag=etag):
             return _headers(not_modified, etag)
-        return _headers(Response(card_payload(card)), etag)
+        body = registry.registry_cached(
+            f"registry:api:{certificate.number}:{stamp}",
+            lambda: JSONRenderer().render(card_payload(registry.registry_card(certificate))),
+        )
+        return _headers(HttpResponse(body, content_type="application/json"), etag)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "number",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="ХП.00001, or any spelling of it.",
+            )
+        ],
+        request={"multipart/form-data": RegistryVerifyInputSerializer},
+        responses={
+            200: RegistryVerifySerializer,
+            400: OpenApiResponse(description="No file, or a body that is not multipart."),
+            404: OpenApiResponse(description="No such certificate."),
+            413: OpenApiResponse(description="The file is over REGISTRY_VERIFY_MAX_MB."),
+            429: THROTTLED,
+        },
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    def verify(self, request, number: str):
+        """Check a PDF: is the uploaded file the registered PDF of this certificate or of one of
+        its annexes? Compared by SHA-256; the file is never stored."""
+        canonical = registry.normalize_number(number)
+        certificate = registry.registry_record(canonical) if canonical else None
+        if certificate is None:
+            raise exceptions.NotFound(_("No such certificate in the registry."))
+        try:
+            # The Django request: its upload handlers hash the file as it arrives.
+            upload = registry_files.hash_upload(request._request)
+        except registry_files.VerifyError as error:
+            return Response({"detail": error.message}, status=error.status)
+        verdict = registry_files.registry_verify(registry.registry_card(certificate), upload)
+        response = Response(
+            {
+                "number": verdict.number,
+                "match": verdict.match,
+                "document": ("certificate" if verdict.annex is None else "annex")
+                if verdict.match
+                else None,
+                "annex": verdict.annex,
+                "sha256": upload.sha256,
+                "size": upload.size,
+                "message": verdict.message,
+            }
+        )
+        response["Cache-Control"] = "no-store"
+        return response

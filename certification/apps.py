@@ -7,3 +7,6 @@ class CertificationConfig(AppConfig):
 
     name = "certification"
     verbose_name = _("Certification")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (registers the receivers)

@@ -8,16 +8,19 @@ the acts, the votes, the grounds of a decision or who recorded it.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 import unicodedata
+import uuid
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache, caches
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import (
@@ -25,10 +28,12 @@ from django.db.models import (
     CharField,
     Exists,
     F,
+    FilteredRelation,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -37,8 +42,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from halal_portal.models import DocumentStatus, RenderedDocument
+
 from .models import (
     Certificate,
+    CertificateAnnex,
     CertificateEvent,
     CertificateProduct,
     CertificateStatus,
@@ -128,6 +136,9 @@ def parse_query(raw: str) -> RegistryQuery:
 # --- Status as the public sees it -----------------------------------------------------------
 
 LIVE = (CertificateStatus.VALID, CertificateStatus.SUSPENDED)
+# Л.4.6: a certificate is issued when the head has signed it. A decision without the signature
+# is no certificate yet: the public registry (page, search, CSV, feed, API) leaves it out.
+PUBLIC_CERTIFICATES = Q(signed_at__isnull=False)
 STATUS_LABELS = dict(CertificateStatus.choices)
 
 
@@ -228,7 +239,8 @@ def registry_list(
     """
     today = today or timezone.localdate()
     queryset = (
-        Certificate.objects.select_related("category")
+        Certificate.objects.filter(PUBLIC_CERTIFICATES)
+        .select_related("category")
         .annotate(public_status=_status_expression(today))
         .order_by("-number")
     )
@@ -272,7 +284,10 @@ def registry_countries() -> list[str]:
     countries = cache.get(COUNTRIES_CACHE_KEY)
     if countries is None:
         countries = sorted(
-            Certificate.objects.order_by().values_list("manufacturer_country", flat=True).distinct()
+            Certificate.objects.filter(PUBLIC_CERTIFICATES)
+            .order_by()
+            .values_list("manufacturer_country", flat=True)
+            .distinct()
         )
         cache.set(COUNTRIES_CACHE_KEY, countries, 600)
     return countries
@@ -298,7 +313,11 @@ def registry_categories() -> list[Category]:
 # --- One certificate ------------------------------------------------------------------------
 #
 # The certificate page and the API detail are what QR codes and other systems hit, so they are
-# the hot path: three queries, each compiled by the ORM once per connection (`_Compiled`) and
+# the hot path. One query reads the certificate's row with its PDF (`registry_record`); its
+# stamp (registry_version and what the date does to the status) keys the cached page and API
+# answer, so a request served from the cache costs that one query, and a changed certificate is
+# never answered from the cache. A miss reads the events and the products (`registry_card`):
+# three queries in all. Each query is compiled by the ORM once per connection (`_Compiled`) and
 # read as plain values into the small read-only records below, not model instances.
 
 
@@ -318,42 +337,65 @@ class _Compiled:
         slots = [i for i, p in enumerate(params) if p == self.sentinel]
         if len(slots) != 1:
             raise ImproperlyConfigured("A compiled registry query takes exactly one value.")
-        return compiler, sql, list(params), slots[0]
+        # The columns' converters too (what results_iter would look up on every call).
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        converters = list(compiler.get_converters(fields).items())
+        return sql, list(params), slots[0], converters
 
     def __call__(self, value) -> list[tuple]:
         conn = connections[DEFAULT_DB_ALIAS]
         if conn not in self._compiled:
             self._compiled[conn] = self._compile(conn)
-        compiler, sql, params, slot = self._compiled[conn]
+        sql, params, slot, converters = self._compiled[conn]
         params = params.copy()
         params[slot] = value
         with conn.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        return list(compiler.results_iter([rows], tuple_expected=True))
+        if not converters:
+            return rows
+        converted = []
+        for row in rows:
+            row = list(row)
+            for pos, (functions, expression) in converters:
+                for function in functions:
+                    row[pos] = function(row[pos], expression, conn)
+            converted.append(tuple(row))
+        return converted
 
 
 _ID = -987_654_321  # no certificate has this id
 
 _CERTIFICATE = _Compiled(
-    lambda number: Certificate.objects.filter(number=number).values_list(
-        "id",
-        "number",
-        "status",
-        "status_changed_at",
-        "valid_from",
-        "valid_to",
-        "manufacturer_name",
-        "manufacturer_address",
-        "manufacturer_country",
-        "product_type",
-        "head_name",
-        "signed_at",
-        "category__code",
-        "category__name_ru",
-        "category__name_en",
-        "meeting__protocol_number",
-        "meeting__protocol_date",
+    lambda number: (
+        Certificate.objects.annotate(
+            pdf=FilteredRelation("documents", condition=Q(documents__kind="certificate"))
+        )
+        .filter(number=number)
+        .values_list(
+            "id",
+            "number",
+            "registry_version",
+            "status",
+            "status_changed_at",
+            "valid_from",
+            "valid_to",
+            "manufacturer_name",
+            "manufacturer_address",
+            "manufacturer_country",
+            "product_type",
+            "head_name",
+            "signed_at",
+            "category__code",
+            "category__name_ru",
+            "category__name_en",
+            "meeting__protocol_number",
+            "meeting__protocol_date",
+            "pdf__status",
+            "pdf__file",
+            "pdf__sha256",
+            "pdf__size",
+        )
     ),
     sentinel="ХП.?????",
 )
@@ -373,9 +415,28 @@ _EVENTS = _Compiled(
     ),  # fmt: skip
     sentinel=_ID,
 )
+
+
+def _annex_pdf(column: str) -> Subquery:
+    """A column of an annex's PDF (kind "certificate_annex"), for the products query."""
+    return Subquery(
+        RenderedDocument.objects.filter(
+            kind="certificate_annex",
+            content_type=ContentType.objects.get_for_model(CertificateAnnex),
+            object_id=OuterRef("annex_id"),
+        ).values(column)[:1]
+    )
+
+
 _PRODUCTS = _Compiled(
     lambda pk: (
         CertificateProduct.objects.filter(PUBLIC_PRODUCTS, certificate_id=pk)
+        .annotate(
+            annex_pdf_status=_annex_pdf("status"),
+            annex_pdf_file=_annex_pdf("file"),
+            annex_pdf_sha256=_annex_pdf("sha256"),
+            annex_pdf_size=_annex_pdf("size"),
+        )
         .order_by("order", "pk")
         .values_list(
             "name",
@@ -388,6 +449,10 @@ _PRODUCTS = _Compiled(
             "annex__meeting_id",
             "annex__meeting__protocol_number",
             "annex__meeting__protocol_date",
+            "annex_pdf_status",
+            "annex_pdf_file",
+            "annex_pdf_sha256",
+            "annex_pdf_size",
         )
     ),
     sentinel=_ID,
@@ -427,11 +492,32 @@ class Category:
 
 
 @dataclass(frozen=True)
+class PublicPdf:
+    """The PDF of the certificate or of one of its annexes: ready, with its SHA-256 (what the
+    «check a PDF» form compares an upload with), or still being rendered."""
+
+    ready: bool
+    sha256: str = ""
+    size: int | None = None
+
+
+def _pdf(status, file, sha256, size) -> PublicPdf | None:
+    """None when the object has no PDF at all; not ready while queued, rendering or failed (the
+    body's staff see why and retry it; the public only learns that it is not there yet)."""
+    if status is None:
+        return None
+    if status == DocumentStatus.READY and file and sha256:
+        return PublicPdf(ready=True, sha256=sha256, size=size)
+    return PublicPdf(ready=False)
+
+
+@dataclass(frozen=True)
 class PublicCertificate:
-    """What the certificate of Annex К shows (Л.4), and nothing else."""
+    """What the certificate of Annex К shows (Л.4), its PDF, and nothing else."""
 
     pk: int
     number: str
+    version: uuid.UUID  # Certificate.registry_version
     status: str  # as recorded; CertificateCard.status is the one to show
     status_changed_at: datetime.datetime
     valid_from: datetime.date
@@ -441,9 +527,37 @@ class PublicCertificate:
     manufacturer_country: str
     product_type: str
     head_name: str
-    signed_at: datetime.datetime | None
+    signed_at: datetime.datetime
     category: Category | None
     basis: Protocol | None
+    pdf: PublicPdf | None
+
+    def stamp(self, today: datetime.date | None = None) -> str:
+        """Changes with everything the page and the API show: the registry version (a new one
+        with every change of the certificate, its events, annexes, products and PDFs), the
+        status as of today (the date expires it at midnight), the PDF, and the code and
+        templates that render it. The ETag and the key of the cached answers."""
+        pdf = self.pdf
+        version = "|".join(
+            (
+                self.number,
+                str(self.version),
+                effective_status(self, today),
+                self.status_changed_at.isoformat(),
+                self.signed_at.isoformat(),
+                "" if pdf is None else f"{pdf.ready}:{pdf.sha256}",
+                build_stamp(),
+            )
+        )
+        return hashlib.sha256(version.encode()).hexdigest()[:32]
+
+    @property
+    def pdf_path(self) -> str:
+        return reverse("registry:certificate-pdf", kwargs={"number": self.number})
+
+    @property
+    def pdf_filename(self) -> str:
+        return f"{self.number}.pdf"
 
 
 @dataclass(frozen=True)
@@ -476,10 +590,26 @@ class PublicProduct:
 
 @dataclass
 class PublicAnnex:
+    certificate: str  # its number
     number: int
     issued_at: datetime.datetime
     protocol: Protocol | None
+    pdf: PublicPdf | None
     products: list[PublicProduct] = field(default_factory=list)
+
+    @property
+    def pdf_path(self) -> str:
+        return reverse(
+            "registry:annex-pdf", kwargs={"number": self.certificate, "annex": self.number}
+        )
+
+    @property
+    def pdf_filename(self) -> str:
+        return annex_filename(self.certificate, self.number)
+
+
+def annex_filename(number: str, annex: int) -> str:
+    return _("%(number)s annex %(annex)s.pdf") % {"number": number, "annex": annex}
 
 
 @dataclass
@@ -504,38 +634,32 @@ class CertificateCard:
             return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
         return self.certificate.status_changed_at
 
-    @property
-    def etag(self) -> str:
-        """Changes with the status and its date, with any new event (annexes included), with
-        the signature, and at midnight when the date expires the certificate: a changed status
-        is never answered with 304. Whatever the card shows that can change must be here."""
-        c = self.certificate
-        version = "|".join(
-            str(v)
-            for v in (
-                c.number,
-                self.status,
-                c.status_changed_at.isoformat(),
-                c.signed_at.isoformat() if c.signed_at else "",
-                self.events[-1].pk if self.events else 0,
-                len(self.events),
-            )
-        )
-        return '"' + hashlib.sha256(version.encode()).hexdigest()[:32] + '"'
+    def pdfs(self) -> list[tuple[int | None, PublicPdf]]:
+        """The ready PDFs: (None, the certificate's), then (N, annex No. N's)."""
+        found = [(None, self.certificate.pdf), *((a.number, a.pdf) for a in self.annexes)]
+        return [(annex, pdf) for annex, pdf in found if pdf is not None and pdf.ready]
 
 
-def registry_certificate_get(number: str, *, today: datetime.date | None = None):
-    """The card of certificate ``number`` (canonical form) or None: the certificate with its
-    category and basis protocol, its events with their protocols, its certified products with
-    their annexes. Three queries whatever the number of products and annexes."""
+def registry_record(number: str) -> PublicCertificate | None:
+    """The certificate ``number`` (canonical form) with its category, basis protocol and PDF,
+    in one query; None when the registry does not know it.
+
+    A certificate enters the public registry when the head of the authorized organization has
+    signed it (Л.4.6): until then the decision is taken but the certificate is not issued, and
+    the registry must not show it as valid (nor at all: the search, the CSV, the feed and the API
+    leave it out too, see PUBLIC_CERTIFICATES)."""
     rows = _CERTIFICATE(number)
     if not rows:
         return None
-    (pk, number, status, changed, valid_from, valid_to, name, address, country, product_type,
-     head, signed, code, name_ru, name_en, basis_number, basis_date) = rows[0]  # fmt: skip
-    certificate = PublicCertificate(
+    (pk, number, version, status, changed, valid_from, valid_to, name, address, country,
+     product_type, head, signed, code, name_ru, name_en, basis_number, basis_date,
+     pdf_status, pdf_file, pdf_sha256, pdf_size) = rows[0]  # fmt: skip
+    if signed is None:
+        return None
+    return PublicCertificate(
         pk=pk,
         number=number,
+        version=version,
         status=status,
         status_changed_at=changed,
         valid_from=valid_from,
@@ -548,19 +672,33 @@ def registry_certificate_get(number: str, *, today: datetime.date | None = None)
         signed_at=signed,
         category=Category(code, name_ru, name_en) if code else None,
         basis=_protocol(basis_number, basis_date),
+        pdf=_pdf(pdf_status, pdf_file, pdf_sha256, pdf_size),
     )
+
+
+def registry_card(
+    certificate: PublicCertificate, *, today: datetime.date | None = None
+) -> CertificateCard:
+    """The card of a certificate from `registry_record`: its events with their protocols, its
+    certified products with their annexes and the annexes' PDFs. Two queries whatever the
+    number of products and annexes."""
     own: list[PublicProduct] = []
     annexes: dict[int, PublicAnnex] = {}
     annex_by_meeting: dict[int, int] = {}
     for (product, category, designation, title, batch, annex_number, annex_issued,
-         annex_meeting, annex_protocol, annex_date) in _PRODUCTS(pk):  # fmt: skip
+         annex_meeting, annex_protocol, annex_date, pdf_status, pdf_file, pdf_sha256,
+         pdf_size) in _PRODUCTS(certificate.pk):  # fmt: skip
         item = PublicProduct(product, category, designation, title, batch)
         if annex_number is None:
             own.append(item)
             continue
         if annex_number not in annexes:
             annexes[annex_number] = PublicAnnex(
-                annex_number, annex_issued, _protocol(annex_protocol, annex_date)
+                certificate=certificate.number,
+                number=annex_number,
+                issued_at=annex_issued,
+                protocol=_protocol(annex_protocol, annex_date),
+                pdf=_pdf(pdf_status, pdf_file, pdf_sha256, pdf_size),
             )
             annex_by_meeting.setdefault(annex_meeting, annex_number)
         annexes[annex_number].products.append(item)
@@ -574,16 +712,16 @@ def registry_certificate_get(number: str, *, today: datetime.date | None = None)
             protocol=_protocol(protocol, date),
             annex=annex_by_meeting.get(meeting_id) if kind == CertificateEvent.Kind.ANNEX else None,
         )
-        for e_pk, kind, e_status, at, meeting_id, protocol, date in _EVENTS(pk)
+        for e_pk, kind, e_status, at, meeting_id, protocol, date in _EVENTS(certificate.pk)
     ]
     shown = effective_status(certificate, today)
     status_event = None
-    if shown == status:
+    if shown == certificate.status:
         status_event = next(
             (
                 e
                 for e in reversed(events)
-                if e.kind != CertificateEvent.Kind.ANNEX and e.status == status
+                if e.kind != CertificateEvent.Kind.ANNEX and e.status == certificate.status
             ),
             None,
         )
@@ -597,12 +735,62 @@ def registry_certificate_get(number: str, *, today: datetime.date | None = None)
     )
 
 
+def registry_certificate_get(number: str, *, today: datetime.date | None = None):
+    """The card of certificate ``number`` (canonical form), or None: three queries."""
+    certificate = registry_record(number)
+    return None if certificate is None else registry_card(certificate, today=today)
+
+
+def registry_cached(key: str, build: Callable[[], bytes]) -> bytes:
+    """A rendered answer (page or API detail) by a key that carries the certificate's stamp: from
+    this process's memory, else from the shared cache, else built and kept in both. An entry is
+    never stale (a change makes a new key), so the process's own copy needs no invalidation."""
+    local = caches["registry"]
+    value = local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = build()
+            cache.set(key, value, settings.REGISTRY_CACHE_SECONDS)
+        local.set(key, value, settings.REGISTRY_CACHE_SECONDS)
+    return value
+
+
+# What renders a certificate's page and API answer: a deployment that changes them must not
+# serve answers cached by the previous one (the shared cache outlives it).
+_RENDERING_SOURCES = [
+    "certification/registry.py",
+    "certification/api_registry.py",
+    "certification/views/registry.py",
+    "templates/base.html",
+    "templates/registry",
+    "templates/certification/holder/_products_table.html",
+    "locale",
+    "staticfiles/staticfiles.json",
+]
+
+
+@functools.cache
+def build_stamp() -> str:
+    """A digest of the code, templates, translations and static manifest of this deployment,
+    read once per process."""
+    digest = hashlib.sha256()
+    for name in _RENDERING_SOURCES:
+        path = settings.BASE_DIR / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix in {".py", ".html", ".mo", ".json"} and file.exists():
+                digest.update(str(file.relative_to(settings.BASE_DIR)).encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def registry_events(*, limit: int = 50) -> list[CertificateEvent]:
     """The latest changes of the registry, for the feed."""
     return list(
-        CertificateEvent.objects.select_related("certificate", "meeting").order_by("-at", "-pk")[
-            :limit
-        ]
+        CertificateEvent.objects.filter(certificate__signed_at__isnull=False)
+        .select_related("certificate", "meeting")
+        .order_by("-at", "-pk")[:limit]
     )
 
 

@@ -12,4 +12,8 @@ urlpatterns = [
     path("feed/", views.feed, name="feed"),
     # One stable URL per number (the QR target); other spellings redirect to it.
     path("<str:number>/", views.certificate, name="certificate"),
+    # Its registered PDFs, public by number, and the «check a PDF» form.
+    path("<str:number>/pdf/", views.certificate_pdf, name="certificate-pdf"),
+    path("<str:number>/annex-<int:annex>/pdf/", views.certificate_pdf, name="annex-pdf"),
+    path("<str:number>/verify/", views.certificate_verify, name="certificate-verify"),
 ]

@@ -23,6 +23,10 @@ registry_router.register(
 )
 
 urlpatterns = [
+    # The public registry first: its certificate page (the QR target) and API detail are the
+    # hot path, and Django tries the patterns in order (the certification app's are many).
+    path("registry/", include("certification.urls_registry")),
+    path("api/v1/registry/", include(registry_router.urls)),
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("dashboard/", dashboard, name="dashboard"),
@@ -34,9 +38,7 @@ urlpatterns = [
     path("pdf/<int:document_pk>/retry/", document_views.pdf_retry, name="pdf-retry"),
     path("audits/", include("audits.urls")),
     path("", include("certification.urls")),
-    path("registry/", include("certification.urls_registry")),
     path("api/v1/auth/token/", ObtainTokenApi.as_view(), name="api-token"),
-    path("api/v1/registry/", include(registry_router.urls)),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

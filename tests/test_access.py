@@ -43,7 +43,11 @@ NOT_OBJECT_ROUTES = {
     # The public registry is public by design: a certificate number shows only public fields
     # (tests/registry checks the whitelist).
     "registry:certificate",
+    "registry:certificate-pdf",
+    "registry:annex-pdf",
+    "registry:certificate-verify",
     "registry-certificate-detail",
+    "registry-certificate-verify",
     "accounts:confirm",
     "accounts:password_reset_confirm",
     "api-schema",

@@ -80,6 +80,7 @@ def production_env(**overrides: str | None) -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "portal.example.com",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+        "CACHE_URL": "redis://127.0.0.1:6379/2",
         "AWS_STORAGE_BUCKET_NAME": "halal-portal",
         "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
         "AWS_ACCESS_KEY_ID": "dummy-access-key",

@@ -1,6 +1,9 @@
 """Certificates ХП.XXXXX and their annexes (GOST 8.6, 8.17, 8.18, Annexes К and Л)."""
 
+import uuid
+
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models.functions import Upper
@@ -9,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
+
+from halal_portal.models import RenderedDocument
 
 from .application import Application, NormativeDocument, ProductCategory
 from .commission import Meeting
@@ -76,6 +81,14 @@ class Certificate(FSMModelMixin, models.Model):
         related_name="+",
         verbose_name=_("signed by"),
     )
+    # The public registry caches a certificate's page and API answer under this stamp. Every
+    # save of the certificate and every change of its events, annexes, products or PDFs
+    # (certification/signals.py) gives it a new value, in the transaction of the change, so a
+    # cached copy is never served after a change. A random value rather than a counter: a save
+    # from an instance loaded before a change cannot bring an old stamp back.
+    registry_version = models.UUIDField(default=uuid.uuid4, editable=False)
+    # Its PDF (kind "certificate", halal_portal.rendering); the public registry reads it.
+    documents = GenericRelation(RenderedDocument)
 
     class Meta:
         verbose_name = _("certificate")
@@ -105,6 +118,12 @@ class Certificate(FSMModelMixin, models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    def save(self, *args, **kwargs):
+        self.registry_version = uuid.uuid4()  # see registry_version
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "registry_version"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("certification:certificate-detail", kwargs={"pk": self.pk})

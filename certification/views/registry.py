@@ -5,21 +5,34 @@ certificate itself shows.
 """
 
 import csv
+import math
 from urllib.parse import quote
 
 from django import forms
+from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    StreamingHttpResponse,
+)
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 from django.utils.encoding import uri_to_iri
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST, require_safe
 
-from .. import registry
+from .. import registry, registry_files
+from ..api_registry import RegistryRateThrottle
 from ..models import CertificateEvent, CertificateStatus
 
 PAGE_SIZE = 25
@@ -125,27 +138,156 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/search.html", context)
 
 
+# The cached page carries this in place of the visitor's CSRF token (the «check a PDF» form and
+# the language switch post one); each response gets the visitor's own.
+_CSRF_PLACEHOLDER = b"csrf-token-of-the-request-d9b64a1f"
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    """Whether the page can come from the cache: the same HTML for every visitor of its
+    language. Not for a logged-in user (the menu shows who it is), nor for a visitor with a
+    session or messages waiting, nor for the page with a query string (the language switch
+    returns to the full path)."""
+    cookies = request.COOKIES
+    return (
+        request.method == "GET"
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+    )
+
+
+def _page(
+    request: HttpRequest,
+    card: registry.CertificateCard,
+    *,
+    verdict=None,
+    error: str = "",
+    status: int = 200,
+    extra: dict | None = None,
+) -> HttpResponse:
+    number = card.certificate.number
+    context = {
+        "card": card,
+        "certificate": card.certificate,
+        "public_url": registry.public_url(number),
+        "public_iri": uri_to_iri(registry.public_url(number)),  # readable: ХП, not %D0%A5
+        "verify_max_mb": settings.REGISTRY_VERIFY_MAX_MB,
+        "verdict": verdict,
+        "verify_error": error,
+        **(extra or {}),
+    }
+    return render(request, "registry/certificate.html", context, status=status)
+
+
 def certificate(request: HttpRequest, number: str) -> HttpResponse:
     """The page a certificate's QR code points to: one stable URL per number; any other
-    spelling of the number is redirected to it."""
+    spelling of the number is redirected to it.
+
+    One query reads the certificate and its stamp; while the stamp is unchanged the page comes
+    from the cache (a changed status, annex or PDF makes a new stamp, so it shows at once)."""
     canonical = registry.normalize_number(number)
     if canonical is None:
         raise Http404(_("This is not a certificate number."))
     if canonical != number:
         return redirect("registry:certificate", number=canonical, permanent=True)
-    card = registry.registry_certificate_get(canonical)
-    if card is None:
+    record = registry.registry_record(canonical)
+    if record is None:
         raise Http404(_("No such certificate in the registry."))
-    return render(
-        request,
-        "registry/certificate.html",
-        {
-            "card": card,
-            "certificate": card.certificate,
-            "public_url": registry.public_url(number),
-            "public_iri": uri_to_iri(registry.public_url(number)),  # readable: ХП, not %D0%A5
-        },
+    if not (_cacheable(request) and not request.user.is_authenticated):
+        return _no_cache(_page(request, registry.registry_card(record)))
+    html = registry.registry_cached(
+        f"registry:page:{get_language()}:{canonical}:{record.stamp()}",
+        lambda: (
+            _page(
+                request,
+                registry.registry_card(record),
+                extra={"csrf_token": _CSRF_PLACEHOLDER.decode()},
+            ).content
+        ),
     )
+    token = get_token(request).encode()
+    return _no_cache(HttpResponse(html.replace(_CSRF_PLACEHOLDER, token)))
+
+
+def _no_cache(response: HttpResponse) -> HttpResponse:
+    # Browsers ask again each time: the status is never shown from a stale copy.
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _canonical_or_404(number: str) -> str:
+    canonical = registry.normalize_number(number)
+    if canonical is None:
+        raise Http404(_("This is not a certificate number."))
+    return canonical
+
+
+@require_safe
+def certificate_pdf(request: HttpRequest, number: str, annex: int | None = None) -> HttpResponse:
+    """The registered PDF of a certificate (or of its annex No. ``annex``), public by number and
+    streamed from storage, named ХП.00001.pdf (RFC 5987 for the Cyrillic letters)."""
+    canonical = _canonical_or_404(number)
+    if canonical != number:
+        kwargs = {"number": canonical} if annex is None else {"number": canonical, "annex": annex}
+        name = "registry:certificate-pdf" if annex is None else "registry:annex-pdf"
+        return redirect(name, permanent=True, **kwargs)
+    document = registry_files.registry_pdf(canonical, annex=annex)
+    if document is None:
+        raise Http404(_("This PDF is not available yet."))
+    etag = f'"{document.sha256}"'
+    if not_modified := get_conditional_response(request, etag=etag):
+        return not_modified
+    filename = f"{canonical}.pdf" if annex is None else registry.annex_filename(canonical, annex)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type="application/pdf",
+    )
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, no-cache"
+    return response
+
+
+@csrf_exempt  # checked below, after the upload is hashed (see registry_files.hash_upload)
+@require_POST
+def certificate_verify(request: HttpRequest, number: str) -> HttpResponse:
+    """«Check a PDF»: whether the uploaded file is the registered PDF of this certificate or of
+    one of its annexes. The file is hashed as it arrives and never stored; the check counts
+    against the registry's per-IP rate limit."""
+    canonical = _canonical_or_404(number)
+    record = registry.registry_record(canonical)
+    if record is None:
+        raise Http404(_("No such certificate in the registry."))
+    throttle = RegistryRateThrottle()
+    if not throttle.allow_request(request, None):
+        wait = max(1, math.ceil(throttle.wait()))
+        message = ngettext(
+            "Too many checks from your address: try again in %(seconds)s second.",
+            "Too many checks from your address: try again in %(seconds)s seconds.",
+            wait,
+        ) % {"seconds": wait}
+        response = _page(request, registry.registry_card(record), error=message, status=429)
+        response["Retry-After"] = str(wait)
+        return _no_cache(response)
+    try:
+        upload = registry_files.hash_upload(request)
+    except registry_files.VerifyError as error:
+        # Refused before the form's fields are read (the CSRF token among them, when the body is
+        # too large): nothing is done with the request but saying why.
+        response = _page(
+            request, registry.registry_card(record), error=error.message, status=error.status
+        )
+        return _no_cache(response)
+    return _verified(request, record=record, upload=upload)
+
+
+@csrf_protect
+def _verified(request, *, record, upload) -> HttpResponse:
+    card = registry.registry_card(record)
+    verdict = registry_files.registry_verify(card, upload)
+    return _no_cache(_page(request, card, verdict=verdict))
 
 
 class _Echo:

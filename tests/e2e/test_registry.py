@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from certification.services import certificate_sign
 from tests.certification.workflow import issue
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -30,10 +31,11 @@ def shot(page: Page, name: str) -> None:
 
 
 def test_visitor_types_xp_1_and_lands_on_the_certificate(
-    page: Page, live_server, under_review, secretary, commission
+    page: Page, live_server, under_review, secretary, commission, head
 ):
     cache.clear()
     issue(under_review, secretary=secretary, members=commission)
+    certificate_sign(certificate=under_review.certificate, by=head)  # Л.4.6: now it is public
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
 
@@ -49,3 +51,30 @@ def test_visitor_types_xp_1_and_lands_on_the_certificate(
     expect(page.locator("h1 .badge")).to_have_text(re.compile("Действует|Valid"))
     shot(page, "certificate")
     assert errors == []
+
+
+def test_visitor_checks_a_pdf_on_the_certificate_page(
+    page: Page, live_server, under_review, secretary, commission, head, tmp_path
+):
+    from tests.registry.conftest import ready_pdf
+
+    cache.clear()
+    issue(under_review, secretary=secretary, members=commission)
+    certificate_sign(certificate=under_review.certificate, by=head)
+    registered = b"%PDF-1.7\n% the registered certificate\n%%EOF\n"
+    ready_pdf(under_review.certificate, registered)
+    (tmp_path / "registered.pdf").write_bytes(registered)
+    (tmp_path / "forged.pdf").write_bytes(registered.replace(b"registered", b"forged"))
+
+    url = f"{live_server.url}/registry/ХП.00001/"
+    page.goto(url)
+    page.goto(url)  # the second view comes from the cache: its form must still post
+    page.set_input_files("#verify-file", str(tmp_path / "registered.pdf"))
+    page.locator(".verify-form button[type=submit]").click()
+    expect(page.locator("#pdf .verdict-match")).to_be_visible()
+    shot(page, "verify-match")
+
+    page.set_input_files("#verify-file", str(tmp_path / "forged.pdf"))
+    page.locator(".verify-form button[type=submit]").click()
+    expect(page.locator("#pdf .message-error")).to_be_visible()
+    expect(page.locator("#pdf .verdict-match")).to_have_count(0)

@@ -1,11 +1,14 @@
 import datetime
+import hashlib
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from certification import services
 from certification.models import Certificate, CertificateProduct, Meeting
+from halal_portal.models import DocumentStatus, RenderedDocument
 from tests.factories import category, normative_document
 
 
@@ -18,12 +21,32 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def issued(under_review, secretary, commission):
-    """ХП.00001, issued through a real meeting of the commission (its protocol numbered)."""
+def decided(under_review, secretary, commission):
+    """ХП.00001 decided by a real meeting of the commission (its protocol numbered), not yet
+    signed by the head (Л.4.6)."""
     from tests.certification.workflow import issue
 
     issue(under_review, secretary=secretary, members=commission)
     return under_review.certificate
+
+
+@pytest.fixture
+def issued(decided, head):
+    """ХП.00001, decided and signed by the head: in the public registry."""
+    return services.certificate_sign(certificate=decided, by=head)
+
+
+def ready_pdf(obj, content: bytes = b"%PDF-1.7\n%%EOF\n") -> RenderedDocument:
+    """The PDF of a certificate or an annex, rendered (its render is tested in tests/documents):
+    saved as the render task does, so the registry's stamp changes as it would."""
+    kind = "certificate" if isinstance(obj, Certificate) else "certificate_annex"
+    document = RenderedDocument.objects.get(kind=kind, object_id=obj.pk)
+    document.file.save(f"{kind}-{obj.pk}.pdf", ContentFile(content), save=False)
+    document.sha256 = hashlib.sha256(content).hexdigest()
+    document.size = len(content)
+    document.status = DocumentStatus.READY
+    document.save()
+    return document
 
 
 @pytest.fixture
@@ -63,6 +86,7 @@ def make_certificate(organization, applicant, secretary):
             category=category(code),
             meeting=meeting,
             head_name="И. Р. Гарипов",
+            signed_at=timezone.now(),
         )
         CertificateProduct.objects.create(
             certificate=certificate,

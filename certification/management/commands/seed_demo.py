@@ -224,6 +224,7 @@ class Command(BaseCommand):
     def certificates(self, sweets_user, sweets, meat_user, meat):
         """Certificates in every status, decided in numbered meetings as the commission would."""
         secretary = User.objects.get(email="secretary@example.com")
+        head = User.objects.get(email="head@example.com")
         members = list(User.objects.filter(role_commission=True).order_by("email"))
         today = timezone.localdate()
 
@@ -257,6 +258,8 @@ class Command(BaseCommand):
                 valid_to=max_valid_to(start),
                 **issue,
             )
+            # Л.4.6: signed by the head, the certificate is issued and enters the public registry.
+            services.certificate_sign(certificate=application.certificate, by=head)
             return application
 
         # ХП.00001: valid, with an annex of added products (GOST 8.18).

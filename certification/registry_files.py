@@ -1,0 +1,183 @@
+"""The public registry's PDFs: the registered PDF of a certificate or annex to download, and the
+«check a PDF» test that tells whether a visitor's file is one of them.
+
+A checked file is never stored: `Sha256UploadHandler` replaces Django's upload handlers for the
+request, so each chunk goes through hashlib as it arrives and is dropped; no temporary file, no
+copy in memory. The size is limited (VERIFY_MAX_BYTES) before the body is read and while it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.http import HttpRequest, QueryDict, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+
+from halal_portal.models import DocumentStatus, RenderedDocument
+
+from . import registry
+from .models import Certificate, CertificateAnnex
+
+# Room for the multipart envelope (boundaries, headers, a CSRF token) around the file itself.
+_ENVELOPE = 64 * 1024
+
+
+def verify_max_bytes() -> int:
+    return settings.REGISTRY_VERIFY_MAX_MB * 1024 * 1024
+
+
+# --- Download -----------------------------------------------------------------------------------
+
+
+def registry_pdf(number: str, *, annex: int | None = None) -> RenderedDocument | None:
+    """The ready PDF of certificate ``number`` or of its annex No. ``annex``, if the certificate
+    is in the public registry (signed, Л.4.6); else None."""
+    certificates = Certificate.objects.filter(registry.PUBLIC_CERTIFICATES, number=number)
+    if annex is None:
+        kind, model = "certificate", Certificate
+        objects = certificates.values("pk")
+    else:
+        kind, model = "certificate_annex", CertificateAnnex
+        objects = CertificateAnnex.objects.filter(
+            certificate__in=certificates, number=annex
+        ).values("pk")
+    return (
+        RenderedDocument.objects.filter(
+            kind=kind,
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=objects,
+            status=DocumentStatus.READY,
+        )
+        .exclude(file="")
+        .first()
+    )
+
+
+# --- Check a PDF --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HashedFile:
+    """What is left of an uploaded file: its name, size and SHA-256."""
+
+    name: str
+    size: int
+    sha256: str
+
+
+class Sha256UploadHandler(FileUploadHandler):
+    """Hashes every uploaded file chunk by chunk and keeps none of it; refuses a body or a file
+    over ``limit`` bytes (``too_large``) without reading it into memory or onto disk."""
+
+    def __init__(self, request=None, *, limit: int):
+        super().__init__(request)
+        self.limit = limit
+        self.too_large = False
+        self._hash = None
+        self._size = 0
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        if content_length > self.limit + _ENVELOPE:
+            # Refused before a byte of the body is read: nothing to parse, nothing to hash.
+            self.too_large = True
+            return QueryDict(encoding=encoding), MultiValueDict()
+        return None
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self._hash = hashlib.sha256()
+        self._size = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self._size += len(raw_data)
+        if self._size > self.limit:
+            self.too_large = True
+            raise StopUpload(connection_reset=False)
+        self._hash.update(raw_data)
+        return None  # the chunk goes no further: no other handler, no file
+
+    def file_complete(self, file_size):
+        return HashedFile(name=self.file_name or "", size=self._size, sha256=self._hash.hexdigest())
+
+
+class VerifyError(Exception):
+    """An upload that cannot be checked; ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def hash_upload(request: HttpRequest, field: str = "file") -> HashedFile:
+    """The SHA-256 of the file posted as ``field``; the file itself is never kept.
+
+    Call it before anything reads request.POST or request.FILES (the CSRF check does: wrap the
+    view in csrf_exempt and check the token after this, see views.registry)."""
+    handler = Sha256UploadHandler(request, limit=verify_max_bytes())
+    request.upload_handlers = [handler]
+    too_large = VerifyError(
+        _("The file is larger than %(size)s MB: a certificate PDF is much smaller.")
+        % {"size": settings.REGISTRY_VERIFY_MAX_MB},
+        status=413,
+    )
+    try:
+        files = request.FILES
+    except (
+        MultiPartParserError,
+        BadRequest,
+        RequestDataTooBig,
+        TooManyFieldsSent,
+        UnreadablePostError,
+    ) as error:
+        raise VerifyError(_("The upload could not be read; choose the file again.")) from error
+    if handler.too_large:
+        raise too_large
+    upload = files.get(field)
+    if not isinstance(upload, HashedFile) or upload.size == 0:
+        raise VerifyError(_("Choose the PDF file to check."))
+    return upload
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The answer of the «check a PDF» test for one certificate."""
+
+    number: str
+    file: HashedFile
+    annex: int | None  # the matching annex's number
+    match: bool
+
+    @property
+    def message(self) -> str:
+        if not self.match:
+            return _(
+                "This file is not the registered PDF of certificate %(number)s or of its "
+                "annexes: it may have been altered, or it belongs to another certificate."
+            ) % {"number": self.number}
+        if self.annex is None:
+            return _("This file is the registered PDF of certificate %(number)s.") % {
+                "number": self.number
+            }
+        return _(
+            "This file is the registered PDF of annex No. %(annex)s to certificate %(number)s."
+        ) % {
+            "number": self.number,
+            "annex": self.annex,
+        }
+
+
+def registry_verify(card: registry.CertificateCard, file: HashedFile) -> Verdict:
+    """Whether ``file`` is the ready PDF of the certificate of ``card`` or of one of its
+    annexes, compared by SHA-256."""
+    for annex, pdf in card.pdfs():
+        if pdf.sha256 == file.sha256:
+            return Verdict(card.certificate.number, file, annex, match=True)
+    return Verdict(card.certificate.number, file, None, match=False)

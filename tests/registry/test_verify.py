@@ -1,0 +1,200 @@
+"""«Check a PDF»: the page's form and the API tell whether a file is the registered PDF of the
+certificate or of one of its annexes, store nothing, refuse bad input with a 4xx and count
+against the per-IP rate limit."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from certification import services
+from tests.certification.workflow import decide
+from tests.factories import category, normative_document
+
+from .conftest import ready_pdf
+
+PAGE = reverse("registry:certificate", kwargs={"number": "ХП.00001"})
+VERIFY = reverse("registry:certificate-verify", kwargs={"number": "ХП.00001"})
+API = reverse("registry-certificate-verify", kwargs={"number": "ХП.00001"})
+CONTENT = b"%PDF-1.7\n% the registered certificate\n%%EOF\n"
+ANNEX = b"%PDF-1.7\n% annex No. 1\n%%EOF\n"
+
+
+def upload(content: bytes = CONTENT, name: str = "сертификат.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+@pytest.fixture
+def registered(issued):
+    ready_pdf(issued, CONTENT)
+    return issued
+
+
+@pytest.fixture
+def with_annex(registered, under_review, applicant, secretary, commission):
+    request = services.annex_request_create(
+        certificate=registered,
+        by=applicant,
+        products=[
+            {"name": "Нуга", "category": category(), "normative_document": normative_document()}
+        ],
+    )
+    decide(
+        under_review, "issue_annex", secretary=secretary, members=commission, annex_request=request
+    )
+    ready_pdf(registered.annexes.get(), ANNEX)
+    return registered
+
+
+@pytest.mark.django_db
+def test_the_registered_pdf_is_recognised(client, registered):
+    response = client.post(VERIFY, {"file": upload()})
+    verdict = response.context["verdict"]
+    assert (response.status_code, verdict.match, verdict.annex) == (200, True, None)
+
+
+@pytest.mark.django_db
+def test_another_file_is_not(client, registered):
+    response = client.post(VERIFY, {"file": upload(CONTENT + b" ")})
+    assert (response.status_code, response.context["verdict"].match) == (200, False)
+
+
+@pytest.mark.django_db
+def test_an_annex_pdf_is_recognised_as_that_annex(client, with_annex):
+    verdict = client.post(VERIFY, {"file": upload(ANNEX)}).context["verdict"]
+    assert (verdict.match, verdict.annex) == (True, 1)
+
+
+@pytest.mark.django_db
+def test_the_answer_is_shown_in_words(client, registered):
+    response = client.post(VERIFY, {"file": upload()})
+    assert response.context["verdict"].message in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_checked_file_is_not_stored(client, registered, settings):
+    before = sorted(p.name for p in settings.MEDIA_ROOT.rglob("*"))
+    client.post(VERIFY, {"file": upload(b"%PDF-1.7\n" + b"x" * 3_000_000)})  # > memory limit
+    assert sorted(p.name for p in settings.MEDIA_ROOT.rglob("*")) == before
+
+
+@pytest.mark.django_db
+def test_a_post_without_a_file_is_400_with_a_message(client, registered):
+    response = client.post(VERIFY, {})
+    assert response.status_code == 400 and response.context["verify_error"]
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_limit_is_413_with_a_message(registered, settings):
+    settings.REGISTRY_VERIFY_MAX_MB = 1
+    client = Client(enforce_csrf_checks=True)
+    client.get(PAGE)
+    token = client.cookies["csrftoken"].value
+    too_large = upload(b"%" * (1024 * 1024 + 1))
+    response = client.post(VERIFY, {"csrfmiddlewaretoken": token, "file": too_large})
+    assert response.status_code == 413 and response.context["verify_error"]
+
+
+@pytest.mark.django_db
+def test_a_body_declared_over_the_limit_is_refused_unread(registered, settings):
+    settings.REGISTRY_VERIFY_MAX_MB = 1
+    client = Client(enforce_csrf_checks=True)  # its token is in the body that is not read
+    response = client.generic(
+        "POST",
+        VERIFY,
+        b"",
+        CONTENT_TYPE="multipart/form-data; boundary=xyz",
+        CONTENT_LENGTH=str(5 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+
+
+@pytest.mark.django_db
+def test_a_malformed_body_is_400(client, registered):
+    response = client.generic(
+        "POST", VERIFY, b"--xyz\r\ngarbage", content_type="multipart/form-data; boundary=xyz"
+    )
+    assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_form_needs_the_csrf_token(registered):
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(VERIFY, {"file": upload()}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_form_posts_with_the_token_of_the_page(registered):
+    client = Client(enforce_csrf_checks=True)
+    client.get(PAGE)
+    token = client.cookies["csrftoken"].value
+    response = client.post(VERIFY, {"file": upload(), "csrfmiddlewaretoken": token})
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_form_is_rate_limited_per_ip(client, registered, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"registry": "2/minute"},
+    }
+    responses = [client.post(VERIFY, {"file": upload()}) for _ in range(3)]
+    assert [r.status_code for r in responses] == [200, 200, 429]
+    assert int(responses[-1]["Retry-After"]) > 0
+
+
+@pytest.mark.django_db
+def test_an_unsigned_certificate_cannot_be_checked(client, decided):
+    ready_pdf(decided, CONTENT)
+    assert client.post(VERIFY, {"file": upload()}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_api_recognises_the_registered_pdf(client, with_annex):
+    data = client.post(API, {"file": upload(ANNEX)}).json()
+    assert (data["match"], data["document"], data["annex"]) == (True, "annex", 1)
+
+
+@pytest.mark.django_db
+def test_the_api_answers_a_mismatch(client, registered):
+    data = client.post(API, {"file": upload(b"%PDF-1.7 forged")}).json()
+    assert (data["match"], data["document"]) == (False, None)
+
+
+@pytest.mark.django_db
+def test_the_api_answer_matches_its_documented_schema(client, registered):
+    from certification.api_registry import RegistryVerifySerializer
+
+    serializer = RegistryVerifySerializer(data=client.post(API, {"file": upload()}).json())
+    assert serializer.is_valid(), serializer.errors
+
+
+@pytest.mark.django_db
+def test_the_api_refuses_a_missing_file_with_400(client, registered):
+    response = client.post(API, {})
+    assert response.status_code == 400 and response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_the_api_refuses_a_file_over_the_limit_with_413(client, registered, settings):
+    settings.REGISTRY_VERIFY_MAX_MB = 1
+    response = client.post(API, {"file": upload(b"%" * (1024 * 1024 + 1))})
+    assert response.status_code == 413
+
+
+@pytest.mark.django_db
+def test_the_api_shares_the_registry_rate_limit(client, registered, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"registry": "2/minute"},
+    }
+    client.get(reverse("registry-certificate-detail", kwargs={"number": "ХП.00001"}))
+    client.post(VERIFY, {"file": upload()})
+    assert client.post(API, {"file": upload()}).status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_verify_endpoint_is_in_the_openapi_schema(client):
+    schema = client.get(reverse("api-schema"), {"format": "json"}).json()
+    operation = schema["paths"]["/api/v1/registry/certificates/{number}/verify/"]["post"]
+    assert "multipart/form-data" in operation["requestBody"]["content"]
