@@ -112,6 +112,10 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
         ),
         "is_holder": holder,
+        # Staff who see every certificate do not all see every application behind one.
+        "application_visible": selectors.application_list_for(request.user)
+        .filter(pk=certificate.application_id)
+        .exists(),
         "can_sign": request.user.is_head and not certificate.signed_at,
         "annex_refusal": annex_refusal(certificate) if holder else "",
         "annex_cutoff": annex_cutoff(certificate),

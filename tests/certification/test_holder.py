@@ -237,3 +237,22 @@ def test_applicant_sees_the_decision_with_its_grounds(
     page = client.get(under_review.get_absolute_url()).content.decode()
     panel = page[page.index('id="decisions-heading"') :]
     assert "Сырьё животного происхождения без ветеринарных документов" in panel
+
+
+def test_staff_without_the_application_see_its_number_but_no_link(client, certificate):
+    """Every certificate is open to the body's staff, the application behind it is not: an
+    expert-auditor who did not check it gets no link that would end in a 404."""
+    from tests.audits.helpers import auditor_with_power
+
+    client.force_login(auditor_with_power())
+    response = client.get(certificate.get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert certificate.application.number in page
+    assert certificate.application.get_absolute_url() not in page
+
+
+def test_holder_follows_the_link_to_the_application(client, applicant, certificate):
+    client.force_login(applicant)
+    page = client.get(certificate.get_absolute_url()).content.decode()
+    assert certificate.application.get_absolute_url() in page
