@@ -249,21 +249,22 @@ def _sha256(pdf: dict | None) -> str | None:
     return pdf["sha256"] if pdf is not None and pdf["ready"] else None
 
 
-def record_payload(record: dict, *, today=None) -> dict:
-    """The document RegistryCertificateDetailSerializer describes, from the certificate's public
-    record (registry_records.py) as of ``today``: the record's fields minus what only the page
-    uses (event ids, the normative documents' titles, PDF sizes)."""
+def record_payload(record: dict, *, expired_by_date: bool) -> dict:
+    """The document RegistryCertificateDetailSerializer describes, from a certificate's public
+    record (registry_records.py): as recorded, or as it reads once the end date has passed
+    (GOST 8.6: expired from the start of the next day, no protocol decided it). The record's
+    fields minus what only the page uses (event ids, the normative documents' titles, PDF
+    sizes)."""
     number = record["number"]
-    path = registry.public_path(number)
-    status, by_date = registry.record_status(record, today)
-    if by_date:
+    if expired_by_date:
         since = registry.expired_since(datetime.date.fromisoformat(record["valid_to"]))
-        status_since, status_protocol = since.isoformat(), None
+        status, status_since, status_protocol = "expired", since.isoformat(), None
     else:
+        status = record["status"]
         status_since, status_protocol = record["status_since"], record["status_protocol"]
     return {
         "number": number,
-        "url": f"{settings.SITE_URL}{path}",
+        "url": registry.public_url(number),
         "status": status,
         "status_since": status_since,
         "status_protocol": status_protocol,
@@ -428,12 +429,12 @@ class RegistryCertificateViewSet(viewsets.GenericViewSet):
     )
     def retrieve(self, request, number: str):
         canonical = registry.normalize_number(number)
-        record = registry.registry_record(canonical) if canonical else None
-        if record is None:
+        body = registry.registry_detail_json(canonical) if canonical else None
+        if body is None:
             raise exceptions.NotFound(_("No such certificate in the registry."))
-        # One query: the record is ready; only today's date is applied to it. The ETag is the
-        # answer's digest, so it changes with anything the answer shows, the date's effect too.
-        body = JSONRenderer().render(record_payload(record))
+        # One query returned the answer ready (registry_records.py), picked by today's date. The
+        # ETag is its digest, so it changes with anything the answer shows, the date's effect too.
+        body = body.encode()
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         if not_modified := get_conditional_response(request, etag=etag):
             return _headers(not_modified, etag)

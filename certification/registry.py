@@ -333,15 +333,39 @@ def registry_record(number: str) -> dict | None:
     return None
 
 
+def expired_by_date(status: str, valid_to: datetime.date | str, today=None) -> bool:
+    """GOST 8.6: past its end date a live certificate is expired, even in the hours before the
+    nightly job records it (``valid_to`` a date or its ISO text)."""
+    if status not in LIVE:
+        return False
+    today = today or timezone.localdate()
+    if isinstance(valid_to, str):
+        return valid_to < today.isoformat()  # ISO dates compare as text
+    return valid_to < today
+
+
 def record_status(record: dict, today: datetime.date | None = None) -> tuple[str, bool]:
-    """The status to show and whether the date made it (GOST 8.6: past its end date a live
-    certificate is expired, even in the hours before the nightly job records it)."""
-    status = record["status"]
-    if status in LIVE:
-        today = today or timezone.localdate()
-        if record["valid_to"] < today.isoformat():  # ISO dates compare as strings
-            return CertificateStatus.EXPIRED.value, True
-    return status, False
+    """The status to show and whether the date made it (see expired_by_date)."""
+    if expired_by_date(record["status"], record["valid_to"], today):
+        return CertificateStatus.EXPIRED.value, True
+    return record["status"], False
+
+
+def registry_detail_json(number: str, *, today: datetime.date | None = None) -> str | None:
+    """The API detail of certificate ``number`` (canonical form) as JSON text, ready to send:
+    one query; None when the registry does not know it. Of the two answers kept for it
+    (registry_records.api_answers), the date picks one (expired_by_date, on the certificate's
+    own status and end date)."""
+    rows = (
+        Certificate.objects.filter(number=number)
+        .order_by()
+        .values_list("status", "valid_to", "public_api", "public_api_expired")
+    )
+    for status, valid_to, body, expired in rows:
+        if body is not None and expired is not None and expired_by_date(status, valid_to, today):
+            return expired
+        return body
+    return None
 
 
 def expired_since(valid_to: datetime.date) -> datetime.datetime:

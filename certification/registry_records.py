@@ -10,7 +10,10 @@ The record is rebuilt in the transaction of every change of what it shows (certi
 signals.py calls `registry_rebuild`): a save of the certificate, a change of its events,
 annexes, products or PDFs. It holds the status as recorded; what the date does to it (GOST 8.6:
 past its end date a certificate is expired, even before the nightly job records it) is applied
-at each read (`registry.record_status`). Only signed certificates have one (Л.4.6).
+at each read (`registry.record_status`). The API detail made from it is kept ready to send in
+two text columns, public_api as recorded and public_api_expired as it reads past the end date,
+so that a request only picks one by the date. URLs in them start with SITE_URL: after changing
+it, run `manage.py rebuild_registry_records`. Only signed certificates have a record (Л.4.6).
 
 Layout (dates and times in ISO 8601, times in the project's time zone)::
 
@@ -27,6 +30,7 @@ Layout (dates and times in ISO 8601, times in the project's time zone)::
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -222,7 +226,7 @@ def _record(row, pdf, product_rows, annex_pdfs, event_rows) -> dict:
     status_event = next(
         (e for e in reversed(events) if e["kind"] != ANNEX_EVENT and e["status"] == status), None
     )
-    return {
+    record = {
         "number": number,
         "status": status,
         "status_since": _datetime(changed),
@@ -241,6 +245,28 @@ def _record(row, pdf, product_rows, annex_pdfs, event_rows) -> dict:
         "annexes": [annexes[n] for n in sorted(annexes)],
         "events": events,
     }
+    return record
+
+
+def api_answers(record: dict | None) -> tuple[str | None, str | None]:
+    """The API detail ready to send, as recorded and, for a live certificate, as it reads once
+    its end date has passed (GOST 8.6): a request picks one by the date and sends it as is."""
+    if record is None:
+        return None, None
+    from .api_registry import record_payload  # the API's module reads these records
+
+    expired = None
+    if record["status"] in LIVE:
+        expired = _json(record_payload(record, expired_by_date=True))
+    return _json(record_payload(record, expired_by_date=False)), expired
+
+
+def _json(data: dict) -> str:
+    """As DRF's JSONRenderer writes it (UNICODE_JSON, COMPACT_JSON)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+COLUMNS = ["public_record", "public_api", "public_api_expired"]
 
 
 def registry_rebuild(
@@ -253,11 +279,22 @@ def registry_rebuild(
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
         records = build_public_records(chunk, models=models)
-        if len(chunk) == 1:
-            models.certificate.objects.filter(pk=chunk[0]).update(public_record=records[chunk[0]])
+        objects = []
+        for pk in chunk:
+            api, api_expired = api_answers(records[pk])
+            objects.append(
+                models.certificate(
+                    pk=pk, public_record=records[pk], public_api=api, public_api_expired=api_expired
+                )
+            )
+        if len(objects) == 1:
+            models.certificate.objects.filter(pk=chunk[0]).update(
+                public_record=objects[0].public_record,
+                public_api=objects[0].public_api,
+                public_api_expired=objects[0].public_api_expired,
+            )
         else:
-            objects = [models.certificate(pk=pk, public_record=records[pk]) for pk in chunk]
-            models.certificate.objects.bulk_update(objects, ["public_record"])
+            models.certificate.objects.bulk_update(objects, COLUMNS)
     return len(ids)
 
 

@@ -16,8 +16,9 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    """Certificate.public_record: what the public registry shows of a certificate, materialized
-    (it replaces registry_version, the stamp cached answers were keyed by)."""
+    """Certificate.public_record: what the public registry shows of a certificate, materialized,
+    and public_api / public_api_expired: its API detail ready to send (they replace
+    registry_version, the stamp cached answers were keyed by)."""
 
     dependencies = [
         ("certification", "0005_certificate_registry_version"),
@@ -33,6 +34,16 @@ class Migration(migrations.Migration):
             model_name="certificate",
             name="public_record",
             field=models.JSONField(blank=True, editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="certificate",
+            name="public_api",
+            field=models.TextField(blank=True, editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="certificate",
+            name="public_api_expired",
+            field=models.TextField(blank=True, editable=False, null=True),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
     ]

@@ -153,16 +153,15 @@ _frames: dict[str, tuple[bytes, bytes]] = {}
 
 def _cacheable(request: HttpRequest) -> bool:
     """Whether the page can be put in the shared frame: the same HTML for every visitor of its
-    language. Not for a logged-in user (the menu shows who it is), nor for a visitor with a
-    session or messages waiting, nor for the page with a query string (the language switch
-    returns to the full path)."""
+    language. Not for a visitor with a session (a logged-in user: the menu shows who it is;
+    users log in with sessions only) or messages waiting, nor for the page with a query string
+    (the language switch returns to the full path)."""
     cookies = request.COOKIES
     return (
         request.method == "GET"
         and not request.GET
         and settings.SESSION_COOKIE_NAME not in cookies
         and "messages" not in cookies
-        and not request.user.is_authenticated
     )
 
 
