@@ -8,7 +8,9 @@ What it measures, on PostgreSQL with the registry seeded to 100,000 certificates
 * the same for the ceiling: a bare Django view (same settings, same middleware, same gunicorn)
   that does one indexed lookup, ``Certificate.objects.filter(number=...)``; the ratios to it
   (targets: API detail >= 0.9, certificate page >= 0.7);
-* SQL queries per request of each endpoint, for several certificates (target: constant, <= 3);
+* SQL queries per request of each endpoint, for several certificates (target: constant, <= 3;
+  the page and the API detail read one row: the certificate's materialized public record, built
+  for the cloned rows by ``manage.py rebuild_registry_records`` as the data migration does);
 * after growing the registry to 1,000,000 certificates: the median server time of a
   manufacturer search (target <= 20 ms), by brand name (about 37 certificates each), and, for
   information, the worst case of a «kind place» pair made of very common words (1,250

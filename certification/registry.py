@@ -49,6 +49,7 @@ from .services.certificates import CERTIFICATE_MAXIMUM, format_number
 # What may stand between the parts of a number: spaces, dots, dashes of every kind, «/».
 _SEPARATORS = r"[\s.·,_/\-‐‑‒–—―−]*"
 # «Х» and «П» as typed: Cyrillic or the Latin look-alikes (X, P; Cyrillic «Р» looks like P).
+_CANONICAL = re.compile(r"ХП\.[0-9]{5}\Z")
 _NUMBER = re.compile(rf"^{_SEPARATORS}(?:[ХX]{_SEPARATORS}[ПPР])?{_SEPARATORS}(\d+){_SEPARATORS}$")
 
 
@@ -60,6 +61,8 @@ def normalize_number(text: str) -> str | None:
     """
     if not text or len(text) > 40:
         return None
+    if _CANONICAL.match(text) and text != "ХП.00000":  # as QR codes and links carry it
+        return text
     # «№» first: NFKC would turn it into the letters «No».
     folded = unicodedata.normalize("NFKC", text.replace("№", " ")).upper()
     match = _NUMBER.match(folded)
