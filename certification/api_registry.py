@@ -6,20 +6,21 @@ one (no ``fields = "__all__"``), and tests/registry checks the payload against t
 
 Caching: a status change must be visible at once, so nothing may be served from a cache without
 asking. ``Cache-Control: public, no-cache`` lets browsers, proxies and CDNs keep a copy but makes
-them revalidate it on every use; the ETag (for a certificate its registry stamp, which changes
+them revalidate it on every use; the ETag (for a certificate the digest of its answer, which changes
 with its status, events, annexes and PDFs; for a list, the payload) turns an unchanged answer into
 a body-less 304. A ``max-age`` of even a minute would let a withdrawn certificate look valid for
-that minute. On the server, the detail's JSON is cached under the same stamp (one query per
-request while the certificate is unchanged).
+that minute. On the server, the detail is one query: the certificate's materialized public
+record (registry_records.py), with today's date applied.
 """
 
+import datetime
+import functools
 import hashlib
 import json
 import time
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBase
-from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -37,6 +38,21 @@ from . import registry, registry_files
 from .models import CertificateEvent, CertificateStatus
 
 CACHE_CONTROL = "public, no-cache"
+
+
+@functools.cache
+def _redis_client():
+    """A redis-py client (with its connection pool) on the default cache's Redis server, or
+    None when the cache is not Redis. One per process."""
+    config = settings.CACHES["default"]
+    if not config["BACKEND"].endswith("RedisCache"):
+        return None
+    import redis
+
+    location = config["LOCATION"]
+    if not isinstance(location, str):
+        location = location[0]
+    return redis.Redis.from_url(location.split(",")[0])  # the first server takes the writes
 
 
 class RegistryRateThrottle(SimpleRateThrottle):
@@ -66,11 +82,28 @@ class RegistryRateThrottle(SimpleRateThrottle):
         window = int(now // self.duration)
         key = f"{self.get_cache_key(request, view)}:{window}"
         self._wait = (window + 1) * self.duration - now
+        return self._count(key) <= self.num_requests
+
+    def _count(self, key: str) -> int:
+        """This request's number in the window. On Redis one round trip: INCR and EXPIRE in a
+        pipeline, on redis-py's public API (Django's RedisCache.incr asks EXISTS first, a second
+        round trip on every request). The key is the cache's own (make_key: its prefix and
+        version). The expiry is renewed with each request; the key names its window, so that
+        only keeps a busy window's counter a little longer."""
+        client = _redis_client()
+        if client is not None:
+            full_key = self.cache.make_key(key)
+            count, _ = (
+                client.pipeline(transaction=False)
+                .incr(full_key)
+                .expire(full_key, self.duration + 1)
+                .execute()
+            )
+            return count
         try:
-            count = self.cache.incr(key)
+            return self.cache.incr(key)
         except ValueError:  # the window's first request, unless another process adds it first
-            count = 1 if self.cache.add(key, 1, self.duration + 1) else self.cache.incr(key)
-        return count <= self.num_requests
+            return 1 if self.cache.add(key, 1, self.duration + 1) else self.cache.incr(key)
 
     def wait(self) -> float:
         return self._wait
@@ -123,7 +156,7 @@ class RegistryCertificateSerializer(serializers.Serializer):
         return registry.public_url(certificate.number)
 
 
-# The detail is built by `card_payload` (the hot path: no serializer machinery); the classes
+# The detail is built by `record_payload` (the hot path: no serializer machinery); the classes
 # below document it in the OpenAPI schema, and tests/registry checks the payload against them.
 
 
@@ -194,83 +227,79 @@ class RegistryCertificateDetailSerializer(serializers.Serializer):
     events = RegistryEventSerializer(many=True)
 
 
-def _datetime(value) -> str:
-    return timezone.localtime(value).isoformat()
-
-
-def _protocol(protocol: registry.Protocol | None) -> dict | None:
-    if protocol is None:
-        return None
-    return {"number": protocol.number, "date": protocol.date.isoformat()}
-
-
-def _products(products: list[registry.PublicProduct]) -> list[dict]:
+def _products(products: list[dict]) -> list[dict]:
     return [
         {
-            "name": p.name,
-            "category": p.category,
-            "normative_document": p.designation,
-            "batch": p.batch_text,
+            "name": p["name"],
+            "category": p["category"],
+            "normative_document": p["normative_document"],
+            "batch": p["batch"],
         }
         for p in products
     ]
 
 
-def _category(category: registry.Category | None) -> dict | None:
-    if category is None:
+def _pdf_url(pdf: dict | None, name: str, number: str, annex: int | None = None) -> str | None:
+    if pdf is None or not pdf["ready"]:
         return None
-    return {"code": category.code, "name_ru": category.name_ru, "name_en": category.name_en}
+    return f"{settings.SITE_URL}{registry.registry_path(name, number, annex)}"
 
 
-def _pdf_url(pdf: registry.PublicPdf | None, path: str) -> str | None:
-    return f"{settings.SITE_URL}{path}" if pdf is not None and pdf.ready else None
+def _sha256(pdf: dict | None) -> str | None:
+    return pdf["sha256"] if pdf is not None and pdf["ready"] else None
 
 
-def _sha256(pdf: registry.PublicPdf | None) -> str | None:
-    return pdf.sha256 if pdf is not None and pdf.ready else None
-
-
-def card_payload(card: registry.CertificateCard) -> dict:
-    """The document RegistryCertificateDetailSerializer describes, built directly."""
-    c = card.certificate
+def record_payload(record: dict, *, expired_by_date: bool) -> dict:
+    """The document RegistryCertificateDetailSerializer describes, from a certificate's public
+    record (registry_records.py): as recorded, or as it reads once the end date has passed
+    (GOST 8.6: expired from the start of the next day, no protocol decided it). The record's
+    fields minus what only the page uses (event ids, the normative documents' titles, PDF
+    sizes)."""
+    number = record["number"]
+    if expired_by_date:
+        since = registry.expired_since(datetime.date.fromisoformat(record["valid_to"]))
+        status, status_since, status_protocol = "expired", since.isoformat(), None
+    else:
+        status = record["status"]
+        status_since, status_protocol = record["status_since"], record["status_protocol"]
     return {
-        "number": c.number,
-        "url": registry.public_url(c.number),
-        "status": card.status,
-        "status_since": _datetime(card.status_since),
-        "status_protocol": _protocol(card.status_event.protocol) if card.status_event else None,
-        "valid_from": c.valid_from.isoformat(),
-        "valid_to": c.valid_to.isoformat(),
-        "manufacturer_name": c.manufacturer_name,
-        "manufacturer_address": c.manufacturer_address,
-        "manufacturer_country": c.manufacturer_country,
-        "product_type": c.product_type,
-        "category": _category(c.category),
-        "basis": _protocol(c.basis),
-        "head_name": c.head_name,
-        "pdf_url": _pdf_url(c.pdf, c.pdf_path),
-        "sha256": _sha256(c.pdf),
-        "products": _products(card.products),
+        "number": number,
+        "url": registry.public_url(number),
+        "status": status,
+        "status_since": status_since,
+        "status_protocol": status_protocol,
+        "valid_from": record["valid_from"],
+        "valid_to": record["valid_to"],
+        "manufacturer_name": record["manufacturer_name"],
+        "manufacturer_address": record["manufacturer_address"],
+        "manufacturer_country": record["manufacturer_country"],
+        "product_type": record["product_type"],
+        "category": record["category"],
+        "basis": record["basis"],
+        "head_name": record["head_name"],
+        "pdf_url": _pdf_url(record["pdf"], "registry:certificate-pdf", number),
+        "sha256": _sha256(record["pdf"]),
+        "products": _products(record["products"]),
         "annexes": [
             {
-                "number": a.number,
-                "issued_at": _datetime(a.issued_at),
-                "protocol": _protocol(a.protocol),
-                "products": _products(a.products),
-                "pdf_url": _pdf_url(a.pdf, a.pdf_path),
-                "sha256": _sha256(a.pdf),
+                "number": a["number"],
+                "issued_at": a["issued_at"],
+                "protocol": a["protocol"],
+                "products": _products(a["products"]),
+                "pdf_url": _pdf_url(a["pdf"], "registry:annex-pdf", number, a["number"]),
+                "sha256": _sha256(a["pdf"]),
             }
-            for a in card.annexes
+            for a in record["annexes"]
         ],
         "events": [
             {
-                "kind": e.kind,
-                "status": e.status,
-                "at": _datetime(e.at),
-                "protocol": _protocol(e.protocol),
-                "annex": e.annex,
+                "kind": e["kind"],
+                "status": e["status"],
+                "at": e["at"],
+                "protocol": e["protocol"],
+                "annex": e["annex"],
             }
-            for e in card.events
+            for e in record["events"]
         ],
     }
 
@@ -400,19 +429,15 @@ class RegistryCertificateViewSet(viewsets.GenericViewSet):
     )
     def retrieve(self, request, number: str):
         canonical = registry.normalize_number(number)
-        certificate = registry.registry_record(canonical) if canonical else None
-        if certificate is None:
+        body = registry.registry_detail_json(canonical) if canonical else None
+        if body is None:
             raise exceptions.NotFound(_("No such certificate in the registry."))
-        # One query so far. The stamp changes with anything the answer shows, so an unchanged
-        # certificate is a 304 or the cached body, and a changed one is never either.
-        stamp = certificate.stamp()
-        etag = f'"{stamp}"'
+        # One query returned the answer ready (registry_records.py), picked by today's date. The
+        # ETag is its digest, so it changes with anything the answer shows, the date's effect too.
+        body = body.encode()
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         if not_modified := get_conditional_response(request, etag=etag):
             return _headers(not_modified, etag)
-        body = registry.registry_cached(
-            f"registry:api:{certificate.number}:{stamp}",
-            lambda: JSONRenderer().render(card_payload(registry.registry_card(certificate))),
-        )
         return _headers(HttpResponse(body, content_type="application/json"), etag)
 
     @extend_schema(
@@ -438,15 +463,15 @@ class RegistryCertificateViewSet(viewsets.GenericViewSet):
         """Check a PDF: is the uploaded file the registered PDF of this certificate or of one of
         its annexes? Compared by SHA-256; the file is never stored."""
         canonical = registry.normalize_number(number)
-        certificate = registry.registry_record(canonical) if canonical else None
-        if certificate is None:
+        record = registry.registry_record(canonical) if canonical else None
+        if record is None:
             raise exceptions.NotFound(_("No such certificate in the registry."))
         try:
             # The Django request: its upload handlers hash the file as it arrives.
             upload = registry_files.hash_upload(request._request)
         except registry_files.VerifyError as error:
             return Response({"detail": error.message}, status=error.status)
-        verdict = registry_files.registry_verify(registry.registry_card(certificate), upload)
+        verdict = registry_files.registry_verify(registry.registry_card(record), upload)
         response = Response(
             {
                 "number": verdict.number,

@@ -9,49 +9,39 @@ from __future__ import annotations
 
 import datetime
 import functools
-import hashlib
 import re
 import unicodedata
-import uuid
-import weakref
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache, caches
-from django.core.exceptions import ImproperlyConfigured
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Case,
     CharField,
     Exists,
     F,
-    FilteredRelation,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from halal_portal.models import DocumentStatus, RenderedDocument
-
 from .models import (
     Certificate,
-    CertificateAnnex,
     CertificateEvent,
     CertificateProduct,
     CertificateStatus,
     ProductCategory,
 )
+from .registry_records import PUBLIC_PRODUCTS
 from .services.certificates import CERTIFICATE_MAXIMUM, format_number
 
 # --- Numbers (Л.4.1: the index «ХП» and a five-digit sequential number, ХП.00001) -------------
@@ -59,6 +49,7 @@ from .services.certificates import CERTIFICATE_MAXIMUM, format_number
 # What may stand between the parts of a number: spaces, dots, dashes of every kind, «/».
 _SEPARATORS = r"[\s.·,_/\-‐‑‒–—―−]*"
 # «Х» and «П» as typed: Cyrillic or the Latin look-alikes (X, P; Cyrillic «Р» looks like P).
+_CANONICAL = re.compile(r"ХП\.[0-9]{5}\Z")
 _NUMBER = re.compile(rf"^{_SEPARATORS}(?:[ХX]{_SEPARATORS}[ПPР])?{_SEPARATORS}(\d+){_SEPARATORS}$")
 
 
@@ -70,6 +61,8 @@ def normalize_number(text: str) -> str | None:
     """
     if not text or len(text) > 40:
         return None
+    if _CANONICAL.match(text) and text != "ХП.00000":  # as QR codes and links carry it
+        return text
     # «№» first: NFKC would turn it into the letters «No».
     folded = unicodedata.normalize("NFKC", text.replace("№", " ")).upper()
     match = _NUMBER.match(folded)
@@ -81,8 +74,30 @@ def normalize_number(text: str) -> str | None:
     return format_number(value)
 
 
+_SAMPLE_NUMBER = "ХП.00000"  # never issued: numbers start at 1
+_SAMPLE_ANNEX = 987_654_321
+
+
+@functools.lru_cache(maxsize=32)
+def _url_parts(name: str, script_prefix: str, annex: bool) -> tuple[str, ...]:
+    """reverse() of a registry URL once per process, cut where the number (and the annex) go:
+    the hot path writes several of them per request."""
+    kwargs = {"number": _SAMPLE_NUMBER, **({"annex": _SAMPLE_ANNEX} if annex else {})}
+    before, after = reverse(name, kwargs=kwargs).split(quote(_SAMPLE_NUMBER))
+    return (before, *after.split(str(_SAMPLE_ANNEX))) if annex else (before, after)
+
+
+def registry_path(name: str, number: str, annex: int | None = None) -> str:
+    """What reverse(name, kwargs={"number": number[, "annex": annex]}) gives for a canonical
+    number, without resolving the URL conf on every call."""
+    parts = _url_parts(name, get_script_prefix(), annex is not None)
+    if annex is None:
+        return f"{parts[0]}{quote(number)}{parts[1]}"
+    return f"{parts[0]}{quote(number)}{parts[1]}{annex}{parts[2]}"
+
+
 def public_path(number: str) -> str:
-    return reverse("registry:certificate", kwargs={"number": number})
+    return registry_path("registry:certificate", number)
 
 
 def public_url(number: str) -> str:
@@ -142,16 +157,9 @@ PUBLIC_CERTIFICATES = Q(signed_at__isnull=False)
 STATUS_LABELS = dict(CertificateStatus.choices)
 
 
-def effective_status(certificate, today: datetime.date | None = None) -> str:
-    """GOST 8.6: past its end date a certificate is expired, even in the hours before the
-    nightly job records it; the registry never shows it as valid."""
-    today = today or timezone.localdate()
-    if certificate.status in LIVE and certificate.valid_to < today:
-        return CertificateStatus.EXPIRED
-    return certificate.status
-
-
 def _status_expression(today: datetime.date):
+    """GOST 8.6 in SQL, for lists: past its end date a live certificate is expired (the
+    certificate page and the API detail apply the same rule in `record_status`)."""
     return Case(
         When(status__in=LIVE, valid_to__lt=today, then=Value(CertificateStatus.EXPIRED.value)),
         default=F("status"),
@@ -174,10 +182,6 @@ def _contains(field: str, text: str) -> Q:
     if connection.vendor == "postgresql":
         return Q(**{f"{field}__icontains": text})
     return Q(**{f"{field}__iregex": re.escape(text)})
-
-
-# Products on the certificate or in an issued annex; requested ones are not certified (GOST 8.18).
-PUBLIC_PRODUCTS = Q(annex_request__isnull=True) | Q(annex__isnull=False)
 
 
 def _by_certificate(text: str) -> QuerySet:
@@ -313,150 +317,64 @@ def registry_categories() -> list[Category]:
 # --- One certificate ------------------------------------------------------------------------
 #
 # The certificate page and the API detail are what QR codes and other systems hit, so they are
-# the hot path. One query reads the certificate's row with its PDF (`registry_record`); its
-# stamp (registry_version and what the date does to the status) keys the cached page and API
-# answer, so a request served from the cache costs that one query, and a changed certificate is
-# never answered from the cache. A miss reads the events and the products (`registry_card`):
-# three queries in all. Each query is compiled by the ORM once per connection (`_Compiled`) and
-# read as plain values into the small read-only records below, not model instances.
+# the hot path. Each certificate carries its public record (Certificate.public_record, built by
+# registry_records.py in the transaction of every change): one indexed query returns it ready,
+# whether the certificate was viewed before or never. Only the date is applied on reading.
 
 
-class _Compiled:
-    """A read query built with the ORM, compiled to SQL once per database connection and then
-    run with a new value in place of a sentinel. Compiling a query with joins costs more than
-    running it; the ORM's own converters still turn the columns into Python values."""
+def registry_record(number: str) -> dict | None:
+    """The public record of certificate ``number`` (canonical form): one query; None when the
+    registry does not know it.
 
-    def __init__(self, build: Callable[[Any], QuerySet], sentinel: Any):
-        self.build = build
-        self.sentinel = sentinel
-        self._compiled: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-    def _compile(self, conn):
-        compiler = self.build(self.sentinel).query.get_compiler(connection=conn)
-        sql, params = compiler.as_sql()
-        slots = [i for i, p in enumerate(params) if p == self.sentinel]
-        if len(slots) != 1:
-            raise ImproperlyConfigured("A compiled registry query takes exactly one value.")
-        # The columns' converters too (what results_iter would look up on every call).
-        fields = [column[0] for column in compiler.select[: compiler.col_count]]
-        converters = list(compiler.get_converters(fields).items())
-        return sql, list(params), slots[0], converters
-
-    def __call__(self, value) -> list[tuple]:
-        conn = connections[DEFAULT_DB_ALIAS]
-        if conn not in self._compiled:
-            self._compiled[conn] = self._compile(conn)
-        sql, params, slot, converters = self._compiled[conn]
-        params = params.copy()
-        params[slot] = value
-        with conn.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        if not converters:
-            return rows
-        converted = []
-        for row in rows:
-            row = list(row)
-            for pos, (functions, expression) in converters:
-                for function in functions:
-                    row[pos] = function(row[pos], expression, conn)
-            converted.append(tuple(row))
-        return converted
+    A certificate enters the public registry when the head of the authorized organization has
+    signed it (Л.4.6): until then the decision is taken but the certificate is not issued, and
+    the registry must not show it as valid (nor at all: its record is null, and the search, the
+    CSV, the feed and the API leave it out too, see PUBLIC_CERTIFICATES)."""
+    rows = Certificate.objects.filter(number=number).order_by().values_list("public_record")
+    for (record,) in rows:
+        return record or None
+    return None
 
 
-_ID = -987_654_321  # no certificate has this id
-
-_CERTIFICATE = _Compiled(
-    lambda number: (
-        Certificate.objects.annotate(
-            pdf=FilteredRelation("documents", condition=Q(documents__kind="certificate"))
-        )
-        .filter(number=number)
-        .values_list(
-            "id",
-            "number",
-            "registry_version",
-            "status",
-            "status_changed_at",
-            "valid_from",
-            "valid_to",
-            "manufacturer_name",
-            "manufacturer_address",
-            "manufacturer_country",
-            "product_type",
-            "head_name",
-            "signed_at",
-            "category__code",
-            "category__name_ru",
-            "category__name_en",
-            "meeting__protocol_number",
-            "meeting__protocol_date",
-            "pdf__status",
-            "pdf__file",
-            "pdf__sha256",
-            "pdf__size",
-        )
-    ),
-    sentinel="ХП.?????",
-)
-_EVENTS = _Compiled(
-    lambda pk: (
-        CertificateEvent.objects.filter(certificate_id=pk)
-        .order_by("at", "pk")
-        .values_list(
-            "id",
-            "kind",
-            "status",
-            "at",
-            "meeting_id",
-            "meeting__protocol_number",
-            "meeting__protocol_date",
-        )
-    ),  # fmt: skip
-    sentinel=_ID,
-)
+def expired_by_date(status: str, valid_to: datetime.date | str, today=None) -> bool:
+    """GOST 8.6: past its end date a live certificate is expired, even in the hours before the
+    nightly job records it (``valid_to`` a date or its ISO text)."""
+    if status not in LIVE:
+        return False
+    today = today or timezone.localdate()
+    if isinstance(valid_to, str):
+        return valid_to < today.isoformat()  # ISO dates compare as text
+    return valid_to < today
 
 
-def _annex_pdf(column: str) -> Subquery:
-    """A column of an annex's PDF (kind "certificate_annex"), for the products query."""
-    return Subquery(
-        RenderedDocument.objects.filter(
-            kind="certificate_annex",
-            content_type=ContentType.objects.get_for_model(CertificateAnnex),
-            object_id=OuterRef("annex_id"),
-        ).values(column)[:1]
+def record_status(record: dict, today: datetime.date | None = None) -> tuple[str, bool]:
+    """The status to show and whether the date made it (see expired_by_date)."""
+    if expired_by_date(record["status"], record["valid_to"], today):
+        return CertificateStatus.EXPIRED.value, True
+    return record["status"], False
+
+
+def registry_detail_json(number: str, *, today: datetime.date | None = None) -> str | None:
+    """The API detail of certificate ``number`` (canonical form) as JSON text, ready to send:
+    one query; None when the registry does not know it. Of the two answers kept for it
+    (registry_records.api_answers), the date picks one (expired_by_date, on the certificate's
+    own status and end date)."""
+    rows = (
+        Certificate.objects.filter(number=number)
+        .order_by()
+        .values_list("status", "valid_to", "public_api", "public_api_expired")
     )
+    for status, valid_to, body, expired in rows:
+        if body is not None and expired is not None and expired_by_date(status, valid_to, today):
+            return expired
+        return body
+    return None
 
 
-_PRODUCTS = _Compiled(
-    lambda pk: (
-        CertificateProduct.objects.filter(PUBLIC_PRODUCTS, certificate_id=pk)
-        .annotate(
-            annex_pdf_status=_annex_pdf("status"),
-            annex_pdf_file=_annex_pdf("file"),
-            annex_pdf_sha256=_annex_pdf("sha256"),
-            annex_pdf_size=_annex_pdf("size"),
-        )
-        .order_by("order", "pk")
-        .values_list(
-            "name",
-            "category__code",
-            "normative_document__designation",
-            "normative_document__title",
-            "batch_text",
-            "annex__number",
-            "annex__issued_at",
-            "annex__meeting_id",
-            "annex__meeting__protocol_number",
-            "annex__meeting__protocol_date",
-            "annex_pdf_status",
-            "annex_pdf_file",
-            "annex_pdf_sha256",
-            "annex_pdf_size",
-        )
-    ),
-    sentinel=_ID,
-)
+def expired_since(valid_to: datetime.date) -> datetime.datetime:
+    """When a certificate ending on ``valid_to`` expires: the start of the next day."""
+    day = valid_to + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 @dataclass(frozen=True)
@@ -477,8 +395,10 @@ class Protocol:
         }
 
 
-def _protocol(number, date) -> Protocol | None:
-    return Protocol(number, date) if number else None
+def _protocol(data: dict | None) -> Protocol | None:
+    if not data:
+        return None
+    return Protocol(data["number"], datetime.date.fromisoformat(data["date"]))
 
 
 @dataclass(frozen=True)
@@ -501,13 +421,11 @@ class PublicPdf:
     size: int | None = None
 
 
-def _pdf(status, file, sha256, size) -> PublicPdf | None:
-    """None when the object has no PDF at all; not ready while queued, rendering or failed (the
-    body's staff see why and retry it; the public only learns that it is not there yet)."""
-    if status is None:
+def _pdf(data: dict | None) -> PublicPdf | None:
+    if data is None:
         return None
-    if status == DocumentStatus.READY and file and sha256:
-        return PublicPdf(ready=True, sha256=sha256, size=size)
+    if data["ready"]:
+        return PublicPdf(ready=True, sha256=data["sha256"], size=data["size"])
     return PublicPdf(ready=False)
 
 
@@ -515,9 +433,7 @@ def _pdf(status, file, sha256, size) -> PublicPdf | None:
 class PublicCertificate:
     """What the certificate of Annex К shows (Л.4), its PDF, and nothing else."""
 
-    pk: int
     number: str
-    version: uuid.UUID  # Certificate.registry_version
     status: str  # as recorded; CertificateCard.status is the one to show
     status_changed_at: datetime.datetime
     valid_from: datetime.date
@@ -527,33 +443,13 @@ class PublicCertificate:
     manufacturer_country: str
     product_type: str
     head_name: str
-    signed_at: datetime.datetime
     category: Category | None
     basis: Protocol | None
     pdf: PublicPdf | None
 
-    def stamp(self, today: datetime.date | None = None) -> str:
-        """Changes with everything the page and the API show: the registry version (a new one
-        with every change of the certificate, its events, annexes, products and PDFs), the
-        status as of today (the date expires it at midnight), the PDF, and the code and
-        templates that render it. The ETag and the key of the cached answers."""
-        pdf = self.pdf
-        version = "|".join(
-            (
-                self.number,
-                str(self.version),
-                effective_status(self, today),
-                self.status_changed_at.isoformat(),
-                self.signed_at.isoformat(),
-                "" if pdf is None else f"{pdf.ready}:{pdf.sha256}",
-                build_stamp(),
-            )
-        )
-        return hashlib.sha256(version.encode()).hexdigest()[:32]
-
     @property
     def pdf_path(self) -> str:
-        return reverse("registry:certificate-pdf", kwargs={"number": self.number})
+        return registry_path("registry:certificate-pdf", self.number)
 
     @property
     def pdf_filename(self) -> str:
@@ -566,7 +462,6 @@ class PublicEvent:
     kind: str
     status: str
     at: datetime.datetime
-    meeting_id: int | None
     protocol: Protocol | None
     annex: int | None = None
 
@@ -599,9 +494,7 @@ class PublicAnnex:
 
     @property
     def pdf_path(self) -> str:
-        return reverse(
-            "registry:annex-pdf", kwargs={"number": self.certificate, "annex": self.number}
-        )
+        return registry_path("registry:annex-pdf", self.certificate, self.number)
 
     @property
     def pdf_filename(self) -> str:
@@ -614,11 +507,11 @@ def annex_filename(number: str, annex: int) -> str:
 
 @dataclass
 class CertificateCard:
-    """Everything the public page and the API show about one certificate: three queries."""
+    """Everything the public page shows about one certificate, from its public record."""
 
     certificate: PublicCertificate
     status: str
-    status_event: PublicEvent | None
+    status_protocol: Protocol | None
     events: list[PublicEvent]
     products: list[PublicProduct]
     annexes: list[PublicAnnex]
@@ -630,8 +523,7 @@ class CertificateCard:
     @property
     def status_since(self) -> datetime.datetime:
         if self.status != self.certificate.status:  # expired by date, not yet recorded
-            day = self.certificate.valid_to + datetime.timedelta(days=1)
-            return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+            return expired_since(self.certificate.valid_to)
         return self.certificate.status_changed_at
 
     def pdfs(self) -> list[tuple[int | None, PublicPdf]]:
@@ -640,149 +532,67 @@ class CertificateCard:
         return [(annex, pdf) for annex, pdf in found if pdf is not None and pdf.ready]
 
 
-def registry_record(number: str) -> PublicCertificate | None:
-    """The certificate ``number`` (canonical form) with its category, basis protocol and PDF,
-    in one query; None when the registry does not know it.
-
-    A certificate enters the public registry when the head of the authorized organization has
-    signed it (Л.4.6): until then the decision is taken but the certificate is not issued, and
-    the registry must not show it as valid (nor at all: the search, the CSV, the feed and the API
-    leave it out too, see PUBLIC_CERTIFICATES)."""
-    rows = _CERTIFICATE(number)
-    if not rows:
-        return None
-    (pk, number, version, status, changed, valid_from, valid_to, name, address, country,
-     product_type, head, signed, code, name_ru, name_en, basis_number, basis_date,
-     pdf_status, pdf_file, pdf_sha256, pdf_size) = rows[0]  # fmt: skip
-    if signed is None:
-        return None
-    return PublicCertificate(
-        pk=pk,
-        number=number,
-        version=version,
-        status=status,
-        status_changed_at=changed,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        manufacturer_name=name,
-        manufacturer_address=address,
-        manufacturer_country=country,
-        product_type=product_type,
-        head_name=head,
-        signed_at=signed,
-        category=Category(code, name_ru, name_en) if code else None,
-        basis=_protocol(basis_number, basis_date),
-        pdf=_pdf(pdf_status, pdf_file, pdf_sha256, pdf_size),
-    )
-
-
-def registry_card(
-    certificate: PublicCertificate, *, today: datetime.date | None = None
-) -> CertificateCard:
-    """The card of a certificate from `registry_record`: its events with their protocols, its
-    certified products with their annexes and the annexes' PDFs. Two queries whatever the
-    number of products and annexes."""
-    own: list[PublicProduct] = []
-    annexes: dict[int, PublicAnnex] = {}
-    annex_by_meeting: dict[int, int] = {}
-    for (product, category, designation, title, batch, annex_number, annex_issued,
-         annex_meeting, annex_protocol, annex_date, pdf_status, pdf_file, pdf_sha256,
-         pdf_size) in _PRODUCTS(certificate.pk):  # fmt: skip
-        item = PublicProduct(product, category, designation, title, batch)
-        if annex_number is None:
-            own.append(item)
-            continue
-        if annex_number not in annexes:
-            annexes[annex_number] = PublicAnnex(
-                certificate=certificate.number,
-                number=annex_number,
-                issued_at=annex_issued,
-                protocol=_protocol(annex_protocol, annex_date),
-                pdf=_pdf(pdf_status, pdf_file, pdf_sha256, pdf_size),
-            )
-            annex_by_meeting.setdefault(annex_meeting, annex_number)
-        annexes[annex_number].products.append(item)
-    events = [
-        PublicEvent(
-            pk=e_pk,
-            kind=kind,
-            status=e_status,
-            at=at,
-            meeting_id=meeting_id,
-            protocol=_protocol(protocol, date),
-            annex=annex_by_meeting.get(meeting_id) if kind == CertificateEvent.Kind.ANNEX else None,
-        )
-        for e_pk, kind, e_status, at, meeting_id, protocol, date in _EVENTS(certificate.pk)
+def _products(items: list[dict]) -> list[PublicProduct]:
+    return [
+        PublicProduct(p["name"], p["category"], p["normative_document"], p["title"], p["batch"])
+        for p in items
     ]
-    shown = effective_status(certificate, today)
-    status_event = None
-    if shown == certificate.status:
-        status_event = next(
-            (
-                e
-                for e in reversed(events)
-                if e.kind != CertificateEvent.Kind.ANNEX and e.status == certificate.status
-            ),
-            None,
-        )
+
+
+def registry_card(record: dict, *, today: datetime.date | None = None) -> CertificateCard:
+    """The card of a certificate from its public record, as of ``today``; no query."""
+    number = record["number"]
+    category = record["category"]
+    certificate = PublicCertificate(
+        number=number,
+        status=record["status"],
+        status_changed_at=datetime.datetime.fromisoformat(record["status_since"]),
+        valid_from=datetime.date.fromisoformat(record["valid_from"]),
+        valid_to=datetime.date.fromisoformat(record["valid_to"]),
+        manufacturer_name=record["manufacturer_name"],
+        manufacturer_address=record["manufacturer_address"],
+        manufacturer_country=record["manufacturer_country"],
+        product_type=record["product_type"],
+        head_name=record["head_name"],
+        category=Category(**category) if category else None,
+        basis=_protocol(record["basis"]),
+        pdf=_pdf(record["pdf"]),
+    )
+    shown, by_date = record_status(record, today)
     return CertificateCard(
         certificate=certificate,
         status=shown,
-        status_event=status_event,
-        events=events,
-        products=own,
-        annexes=[annexes[n] for n in sorted(annexes)],
+        status_protocol=None if by_date else _protocol(record["status_protocol"]),
+        events=[
+            PublicEvent(
+                pk=e["id"],
+                kind=e["kind"],
+                status=e["status"],
+                at=datetime.datetime.fromisoformat(e["at"]),
+                protocol=_protocol(e["protocol"]),
+                annex=e["annex"],
+            )
+            for e in record["events"]
+        ],
+        products=_products(record["products"]),
+        annexes=[
+            PublicAnnex(
+                certificate=number,
+                number=a["number"],
+                issued_at=datetime.datetime.fromisoformat(a["issued_at"]),
+                protocol=_protocol(a["protocol"]),
+                pdf=_pdf(a["pdf"]),
+                products=_products(a["products"]),
+            )
+            for a in record["annexes"]
+        ],
     )
 
 
 def registry_certificate_get(number: str, *, today: datetime.date | None = None):
-    """The card of certificate ``number`` (canonical form), or None: three queries."""
-    certificate = registry_record(number)
-    return None if certificate is None else registry_card(certificate, today=today)
-
-
-def registry_cached(key: str, build: Callable[[], bytes]) -> bytes:
-    """A rendered answer (page or API detail) by a key that carries the certificate's stamp: from
-    this process's memory, else from the shared cache, else built and kept in both. An entry is
-    never stale (a change makes a new key), so the process's own copy needs no invalidation."""
-    local = caches["registry"]
-    value = local.get(key)
-    if value is None:
-        value = cache.get(key)
-        if value is None:
-            value = build()
-            cache.set(key, value, settings.REGISTRY_CACHE_SECONDS)
-        local.set(key, value, settings.REGISTRY_CACHE_SECONDS)
-    return value
-
-
-# What renders a certificate's page and API answer: a deployment that changes them must not
-# serve answers cached by the previous one (the shared cache outlives it).
-_RENDERING_SOURCES = [
-    "certification/registry.py",
-    "certification/api_registry.py",
-    "certification/views/registry.py",
-    "templates/base.html",
-    "templates/registry",
-    "templates/certification/holder/_products_table.html",
-    "locale",
-    "staticfiles/staticfiles.json",
-]
-
-
-@functools.cache
-def build_stamp() -> str:
-    """A digest of the code, templates, translations and static manifest of this deployment,
-    read once per process."""
-    digest = hashlib.sha256()
-    for name in _RENDERING_SOURCES:
-        path = settings.BASE_DIR / name
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix in {".py", ".html", ".mo", ".json"} and file.exists():
-                digest.update(str(file.relative_to(settings.BASE_DIR)).encode())
-                digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+    """The card of certificate ``number`` (canonical form), or None: one query."""
+    record = registry_record(number)
+    return None if record is None else registry_card(record, today=today)
 
 
 def registry_events(*, limit: int = 50) -> list[CertificateEvent]:

@@ -1,41 +1,79 @@
-"""Keeps Certificate.registry_version current: the public registry serves a cached copy of a
-certificate only while its stamp is unchanged, so every change of what the certificate page
-shows gives the certificate a new stamp, in the transaction of the change.
+"""Keeps Certificate.public_record current: the public registry answers from that record alone,
+so every change of what the certificate page shows rebuilds it, in the transaction of the change
+(certification/registry_records.py).
 
-Status, signature and dates are fields of the certificate (its save() renews the stamp); the
-receivers below cover what lives in other tables: events, annexes, products and the PDFs.
+The certificate's own fields (status, signature, dates) change with its save(); the receivers
+below also cover what lives in other tables: events, annexes, products and the PDFs, and the
+reference data a record copies (a protocol's number and date, a category's names, a normative
+document's designation and title).
 """
 
-import uuid
-
-from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from halal_portal.models import RenderedDocument
 
-from .models import Certificate, CertificateAnnex, CertificateEvent, CertificateProduct
+from .models import (
+    Certificate,
+    CertificateAnnex,
+    CertificateEvent,
+    CertificateProduct,
+    Meeting,
+    NormativeDocument,
+    ProductCategory,
+)
+from .registry_records import registry_rebuild
 
 
-def registry_touch(certificates) -> None:
-    """A new stamp for ``certificates`` (a queryset or a list of ids), in the current
-    transaction."""
-    if not isinstance(certificates, QuerySet):
-        certificates = Certificate.objects.filter(pk__in=certificates)
-    certificates.update(registry_version=uuid.uuid4())
+@receiver(post_save, sender=Certificate)
+def _certificate_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:  # loaddata: the fixture carries the record
+        registry_rebuild([instance.pk])
 
 
 @receiver([post_save, post_delete], sender=CertificateEvent)
 @receiver([post_save, post_delete], sender=CertificateAnnex)
 @receiver([post_save, post_delete], sender=CertificateProduct)
 def _part_changed(sender, instance, **kwargs) -> None:
-    registry_touch([instance.certificate_id])
+    registry_rebuild([instance.certificate_id])
 
 
 @receiver([post_save, post_delete], sender=RenderedDocument)
 def _document_changed(sender, instance, **kwargs) -> None:
-    # A PDF queued, rendered again or ready: the page shows its state and its SHA-256.
+    # A PDF queued, rendered again or ready: the page shows its state, size and SHA-256.
     if instance.kind == "certificate":
-        registry_touch([instance.object_id])
+        registry_rebuild([instance.object_id])
     elif instance.kind == "certificate_annex":
-        registry_touch(Certificate.objects.filter(annexes__pk=instance.object_id))
+        annexes = CertificateAnnex.objects.filter(pk=instance.object_id)
+        registry_rebuild(annexes.values_list("certificate_id", flat=True))
+
+
+@receiver(post_save, sender=Meeting)
+def _meeting_saved(sender, instance, raw=False, **kwargs) -> None:
+    # The protocol a certificate, an event or an annex refers to (Л.4.5).
+    if raw or not instance.protocol_number:
+        return
+    registry_rebuild(
+        {
+            *Certificate.objects.filter(meeting=instance).values_list("pk", flat=True),
+            *CertificateEvent.objects.filter(meeting=instance).values_list(
+                "certificate_id", flat=True
+            ),
+            *CertificateAnnex.objects.filter(meeting=instance).values_list(
+                "certificate_id", flat=True
+            ),
+        }
+    )
+
+
+@receiver(post_save, sender=ProductCategory)
+def _category_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        registry_rebuild(Certificate.objects.filter(category=instance).values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=NormativeDocument)
+def _normative_document_saved(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        products = CertificateProduct.objects.filter(normative_document=instance)
+        registry_rebuild(products.values_list("certificate_id", flat=True))

@@ -194,14 +194,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Cache ----------------------------------------------------------------------------------
 # Shared by every web worker and machine in production (Redis): the per-IP rate limits of the
-# public registry count across processes, and a registry answer cached by one worker serves the
-# others. CACHE_URL (or REDIS_URL) is redis://host:port/db, rediss://… or unix://…; the embedded
-# default is a per-process memory cache, which is enough for one process.
+# public registry count across processes (its certificate page and API detail are not cached:
+# they read the certificate's materialized public record, certification/registry_records.py).
+# CACHE_URL (or REDIS_URL) is redis://host:port/db, rediss://… or unix://…; the embedded default
+# is a per-process memory cache, which is enough for one process.
 CACHE_URL = env("CACHE_URL", default="") or env("REDIS_URL", default="")
 if PRODUCTION and not CACHE_URL:
     raise ImproperlyConfigured(
-        "CACHE_URL (or REDIS_URL) must point to Redis in production: rate limits and cached "
-        "registry answers are shared by all web workers"
+        "CACHE_URL (or REDIS_URL) must point to Redis in production: the registry's rate "
+        "limits are shared by all web workers"
     )
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
@@ -221,14 +222,6 @@ elif CACHE_URL in ("", "locmem://"):
     }
 else:
     raise ImproperlyConfigured("CACHE_URL must be redis://…, rediss://…, unix://… or locmem://")
-# The public registry's rendered answers in each process's memory, in front of the shared cache:
-# their keys carry the certificate's stamp, so an entry never goes stale and needs no sharing.
-# Without CACHE_URL it is the default memory cache itself (the same LOCATION is the same store).
-CACHES["registry"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "halal-portal" if "LocMemCache" in CACHES["default"]["BACKEND"] else "registry",
-    "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=5000)},
-}
 
 # --- E-mail ---------------------------------------------------------------------------------
 if env("EMAIL_URL", default=""):
@@ -361,10 +354,6 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
 # The «check a PDF» form of a certificate's page and its API: the largest file accepted, in MB
 # (a certificate PDF is well under 1 MB); the check counts against REGISTRY_API_RATE.
 REGISTRY_VERIFY_MAX_MB = env.int("REGISTRY_VERIFY_MAX_MB", default=20)
-# How long a rendered certificate page or API answer stays in the cache, in seconds. Any change
-# of the certificate makes a new key at once (Certificate.registry_version); this only bounds how
-# long a renamed product category or normative document can take to show.
-REGISTRY_CACHE_SECONDS = env.int("REGISTRY_CACHE_SECONDS", default=600)
 # Reverse proxies in front of the app: the client IP is taken from X-Forwarded-For that many hops
 # back; 0 trusts no header (REMOTE_ADDR), so a client cannot pick its own IP to dodge the limit.
 REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_NUM_PROXIES", default=1 if PRODUCTION else 0)

@@ -1,12 +1,8 @@
 """Certificates ХП.XXXXX and their annexes (GOST 8.6, 8.17, 8.18, Annexes К and Л)."""
 
-import uuid
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -81,12 +77,14 @@ class Certificate(FSMModelMixin, models.Model):
         related_name="+",
         verbose_name=_("signed by"),
     )
-    # The public registry caches a certificate's page and API answer under this stamp. Every
-    # save of the certificate and every change of its events, annexes, products or PDFs
-    # (certification/signals.py) gives it a new value, in the transaction of the change, so a
-    # cached copy is never served after a change. A random value rather than a counter: a save
-    # from an instance loaded before a change cannot bring an old stamp back.
-    registry_version = models.UUIDField(default=uuid.uuid4, editable=False)
+    # What the public registry shows of it (page and API detail), materialized: rebuilt in the
+    # transaction of every change of the certificate, its events, annexes, products or PDFs
+    # (certification/signals.py, registry_records.py); null until it is signed (Л.4.6).
+    public_record = models.JSONField(null=True, blank=True, editable=False)
+    # The API detail made from it, ready to send: as recorded, and as it reads past valid_to
+    # (GOST 8.6; null unless the certificate is live). The date picks one per request.
+    public_api = models.TextField(null=True, blank=True, editable=False)
+    public_api_expired = models.TextField(null=True, blank=True, editable=False)
     # Its PDF (kind "certificate", halal_portal.rendering); the public registry reads it.
     documents = GenericRelation(RenderedDocument)
 
@@ -103,27 +101,14 @@ class Certificate(FSMModelMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "valid_to"]),
-            # The public registry's search: `icontains` compiles to UPPER(col) LIKE UPPER(%s),
-            # which only a trigram index on the same expression serves (PostgreSQL; the
-            # migration creates pg_trgm; other databases skip these indexes).
-            GinIndex(
-                OpClass(Upper("manufacturer_name"), name="gin_trgm_ops"),
-                name="cert_manufacturer_trgm",
-            ),
-            GinIndex(
-                OpClass(Upper("product_type"), name="gin_trgm_ops"),
-                name="cert_product_type_trgm",
-            ),
+            # The public registry's search also has trigram indexes on UPPER(manufacturer_name)
+            # and UPPER(product_type) (`icontains` compiles to UPPER(col) LIKE UPPER(%s)). They
+            # exist on PostgreSQL only and are created by migration 0004 outside the model state,
+            # so that SQLite's table rebuilds (the embedded mode) never try to recreate them.
         ]
 
     def __str__(self) -> str:
         return self.number
-
-    def save(self, *args, **kwargs):
-        self.registry_version = uuid.uuid4()  # see registry_version
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "registry_version"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("certification:certificate-detail", kwargs={"pk": self.pk})
@@ -263,10 +248,8 @@ class CertificateProduct(models.Model):
         verbose_name = _("certified product")
         verbose_name_plural = _("certified products")
         ordering = ["order", "pk"]
-        indexes = [
-            # The public registry's product search (see Certificate.Meta.indexes).
-            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="certproduct_name_trgm"),
-        ]
+        # The public registry's product search: a trigram index on UPPER(name), PostgreSQL
+        # only, outside the model state (see Certificate.Meta.indexes).
 
     def __str__(self) -> str:
         return self.name

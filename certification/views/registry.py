@@ -20,18 +20,20 @@ from django.http import (
 )
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.encoding import uri_to_iri
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST, require_safe
 
-from .. import registry, registry_files
+from .. import registry, registry_files, registry_html
 from ..api_registry import RegistryRateThrottle
 from ..models import CertificateEvent, CertificateStatus
 
@@ -138,16 +140,22 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/search.html", context)
 
 
-# The cached page carries this in place of the visitor's CSRF token (the «check a PDF» form and
-# the language switch post one); each response gets the visitor's own.
+# The page frame (base.html: head, menu, language switch, footer) is the same for every
+# anonymous visitor of a language; it is rendered once per process and language with these in
+# place of the visitor's CSRF token, the path the language switch returns to, the title and the
+# content. The content is rendered per request from the certificate's public record.
 _CSRF_PLACEHOLDER = b"csrf-token-of-the-request-d9b64a1f"
+_NEXT_PLACEHOLDER = b"next-path-of-the-request-d9b64a1f"
+_TITLE_PLACEHOLDER = b"title-of-the-page-d9b64a1f"
+_CONTENT_PLACEHOLDER = "content-of-the-page-d9b64a1f"
+_frames: dict[str, tuple[bytes, bytes]] = {}
 
 
 def _cacheable(request: HttpRequest) -> bool:
-    """Whether the page can come from the cache: the same HTML for every visitor of its
-    language. Not for a logged-in user (the menu shows who it is), nor for a visitor with a
-    session or messages waiting, nor for the page with a query string (the language switch
-    returns to the full path)."""
+    """Whether the page can be put in the shared frame: the same HTML for every visitor of its
+    language. Not for a visitor with a session (a logged-in user: the menu shows who it is;
+    users log in with sessions only) or messages waiting, nor for the page with a query string
+    (the language switch returns to the full path)."""
     cookies = request.COOKIES
     return (
         request.method == "GET"
@@ -157,6 +165,50 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
+def _frame(request: HttpRequest) -> tuple[bytes, bytes]:
+    """The page around the content for this language: (before, after). Rendered on the first
+    request of the language in this process; code, templates and translations change only with
+    a new deployment, which starts new processes."""
+    language = get_language()
+    if language not in _frames:
+        html = render_to_string(
+            "registry/_frame.html",
+            {
+                "title_slot": _TITLE_PLACEHOLDER.decode(),
+                "content_slot": _CONTENT_PLACEHOLDER,
+                "csrf_token": _CSRF_PLACEHOLDER.decode(),
+                "next_path": _NEXT_PLACEHOLDER.decode(),
+            },
+            request=request,
+        )
+        before, after = html.encode().split(_CONTENT_PLACEHOLDER.encode())
+        _frames[language] = (before, after)
+    return _frames[language]
+
+
+def _context(
+    request: HttpRequest, card: registry.CertificateCard, *, csrf_token: str, verdict=None, error=""
+) -> dict:
+    number = card.certificate.number
+    url = registry.public_url(number)
+    content = registry_html.certificate_content(
+        card,
+        public_url=url,
+        public_iri=uri_to_iri(url),  # readable: ХП, not %D0%A5
+        csrf_token=csrf_token,
+        verify_max_mb=settings.REGISTRY_VERIFY_MAX_MB,
+        verdict=verdict,
+        verify_error=error,
+    )
+    return {
+        "card": card,
+        "certificate": card.certificate,
+        "content": mark_safe(content),  # noqa: S308  (every value escaped by registry_html)
+        "verdict": verdict,
+        "verify_error": error,
+    }
+
+
 def _page(
     request: HttpRequest,
     card: registry.CertificateCard,
@@ -164,28 +216,32 @@ def _page(
     verdict=None,
     error: str = "",
     status: int = 200,
-    extra: dict | None = None,
 ) -> HttpResponse:
-    number = card.certificate.number
-    context = {
-        "card": card,
-        "certificate": card.certificate,
-        "public_url": registry.public_url(number),
-        "public_iri": uri_to_iri(registry.public_url(number)),  # readable: ХП, not %D0%A5
-        "verify_max_mb": settings.REGISTRY_VERIFY_MAX_MB,
-        "verdict": verdict,
-        "verify_error": error,
-        **(extra or {}),
-    }
+    """The whole page rendered for this request (a logged-in user, a POST, a query string)."""
+    context = _context(request, card, csrf_token=get_token(request), verdict=verdict, error=error)
     return render(request, "registry/certificate.html", context, status=status)
+
+
+def _framed_page(request: HttpRequest, card: registry.CertificateCard) -> HttpResponse:
+    """The content alone inside the language's frame (no context processors, no base
+    template)."""
+    before, after = _frame(request)
+    context = _context(request, card, csrf_token=_CSRF_PLACEHOLDER.decode())
+    content = render_to_string("registry/_certificate.html", context).encode()
+    title = escape(_("Certificate %(number)s") % {"number": card.certificate.number})
+    before = before.replace(_TITLE_PLACEHOLDER, title.encode()).replace(
+        _NEXT_PLACEHOLDER, escape(request.get_full_path()).encode()
+    )
+    token = get_token(request).encode()
+    return HttpResponse(b"".join((before, content, after)).replace(_CSRF_PLACEHOLDER, token))
 
 
 def certificate(request: HttpRequest, number: str) -> HttpResponse:
     """The page a certificate's QR code points to: one stable URL per number; any other
     spelling of the number is redirected to it.
 
-    One query reads the certificate and its stamp; while the stamp is unchanged the page comes
-    from the cache (a changed status, annex or PDF makes a new stamp, so it shows at once)."""
+    One query reads the certificate's public record (always current: a changed status, annex or
+    PDF shows at once); the page is rendered from it, the date applied."""
     canonical = registry.normalize_number(number)
     if canonical is None:
         raise Http404(_("This is not a certificate number."))
@@ -194,20 +250,10 @@ def certificate(request: HttpRequest, number: str) -> HttpResponse:
     record = registry.registry_record(canonical)
     if record is None:
         raise Http404(_("No such certificate in the registry."))
-    if not (_cacheable(request) and not request.user.is_authenticated):
-        return _no_cache(_page(request, registry.registry_card(record)))
-    html = registry.registry_cached(
-        f"registry:page:{get_language()}:{canonical}:{record.stamp()}",
-        lambda: (
-            _page(
-                request,
-                registry.registry_card(record),
-                extra={"csrf_token": _CSRF_PLACEHOLDER.decode()},
-            ).content
-        ),
-    )
-    token = get_token(request).encode()
-    return _no_cache(HttpResponse(html.replace(_CSRF_PLACEHOLDER, token)))
+    card = registry.registry_card(record)
+    if not _cacheable(request):
+        return _no_cache(_page(request, card))
+    return _no_cache(_framed_page(request, card))
 
 
 def _no_cache(response: HttpResponse) -> HttpResponse:

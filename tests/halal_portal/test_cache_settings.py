@@ -49,11 +49,6 @@ def test_cache_url_selects_djangos_redis_cache():
     )
 
 
-def test_registry_answers_are_also_kept_in_each_process():
-    local = cache_settings(make_env(CACHE_URL="redis://cache.internal:6379/2"), "registry")
-    assert local["BACKEND"].endswith("LocMemCache")
-
-
 def test_redis_url_is_read_when_cache_url_is_empty():
     cache = cache_settings(make_env(REDIS_URL="redis://cache.internal:6379/3"))
     assert cache["LOCATION"] == "redis://cache.internal:6379/3"

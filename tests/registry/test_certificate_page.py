@@ -138,4 +138,5 @@ def test_nothing_from_the_dossier_acts_or_votes_is_shown(
 
 @pytest.mark.django_db
 def test_the_page_keeps_a_place_for_the_pdf(client, issued):
-    assert "registry/_pdf.html" in [t.name for t in client.get(PAGE).templates]
+    html = client.get(PAGE).content.decode()
+    assert '<section class="card" id="pdf"' in html and 'class="verify-form"' in html

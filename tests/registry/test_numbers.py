@@ -59,3 +59,10 @@ def test_any_query_parses_without_raising(text):
 def test_a_short_text_gets_a_message_not_a_search():
     query = parse_query("ка")
     assert query.error and not query.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("ХП.00000", None), ("ХП.٠٠٠٠١", "ХП.00001"), ("ХП.00001 ", "ХП.00001")]
+)
+def test_the_canonical_shortcut_takes_only_canonical_numbers(text, expected):
+    assert normalize_number(text) == expected
