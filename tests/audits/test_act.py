@@ -232,6 +232,42 @@ def test_nonconformity_form_without_deadline_is_400(client, production_act, audi
     assert not Nonconformity.objects.filter(item_result=result).exists()
 
 
+def remove_url(nonconformity):
+    act = nonconformity.item_result.act
+    return reverse(
+        "audits:act-nonconformity-remove",
+        kwargs={"check_pk": act.production_check_id, "nonconformity_pk": nonconformity.pk},
+    )
+
+
+def test_a_member_who_reads_the_act_cannot_remove_its_nonconformity(
+    client, production_act, auditor, second_member
+):
+    nonconformity = add_nonconformity(production_act, auditor)
+    client.force_login(second_member)
+    assert client.get(production_act.get_absolute_url()).status_code == 200
+    response = client.post(remove_url(nonconformity))
+    assert response.status_code == 403
+    assert Nonconformity.objects.filter(pk=nonconformity.pk).exists()
+
+
+def test_the_auditor_removes_a_nonconformity_from_a_draft(client, production_act, auditor):
+    nonconformity = add_nonconformity(production_act, auditor)
+    client.force_login(auditor)
+    response = client.post(remove_url(nonconformity))
+    assert response.status_code == 302
+    assert not Nonconformity.objects.filter(pk=nonconformity.pk).exists()
+
+
+def test_a_nonconformity_of_a_submitted_act_stays(client, filled_act, auditor):
+    nonconformity = add_nonconformity(filled_act, auditor)
+    services.act_submit(act=filled_act, by=auditor)
+    client.force_login(auditor)
+    response = client.post(remove_url(nonconformity))
+    assert response.status_code == 409
+    assert Nonconformity.objects.filter(pk=nonconformity.pk).exists()
+
+
 def test_result_with_nonconformities_cannot_become_conforms(production_act, auditor):
     result = add_nonconformity(production_act, auditor).item_result
     with pytest.raises(ValidationError):
