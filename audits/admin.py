@@ -2,6 +2,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from halal_portal.admin import ReadOnlyAdmin
+
 from .models import (
     ActEvidence,
     ActSignature,
@@ -55,19 +57,13 @@ class StageInline(ReadOnlyInline):
 
 
 @admin.register(ProductionCheck)
-class ProductionCheckAdmin(admin.ModelAdmin):
+class ProductionCheckAdmin(ReadOnlyAdmin):
     """Read-only: programs are drawn up, approved and started in the portal (GOST 8.13)."""
 
     list_display = ["application", "status", "start_date", "end_date", "approved_at"]
     list_filter = ["status"]
     search_fields = ["application__number", "application__org_name"]
     inlines = [TeamInline, StageInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class SampleInline(ReadOnlyInline):
@@ -76,68 +72,38 @@ class SampleInline(ReadOnlyInline):
 
 
 @admin.register(SamplingAct)
-class SamplingActAdmin(admin.ModelAdmin):
+class SamplingActAdmin(ReadOnlyAdmin):
     """Read-only: the act of Annex Е is signed in the portal."""
 
     list_display = ["__str__", "production_check", "product_name", "status"]
     list_filter = ["status"]
     inlines = [SampleInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(LabReport)
-class LabReportAdmin(admin.ModelAdmin):
+class LabReportAdmin(ReadOnlyAdmin):
     list_display = ["number", "sample", "issued_on", "laboratory", "passed"]
     list_filter = ["passed"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(SanitationEntry)
-class SanitationEntryAdmin(admin.ModelAdmin):
+class SanitationEntryAdmin(ReadOnlyAdmin):
     """Read-only: the journal is signed by the enterprise's halal controller (GOST 7.1)."""
 
     list_display = ["date", "organization", "equipment", "kind", "test_passed", "controller_name"]
     list_filter = ["kind", "test_passed"]
     search_fields = ["organization__full_name", "equipment"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Nonconformity)
-class NonconformityAdmin(admin.ModelAdmin):
+class NonconformityAdmin(ReadOnlyAdmin):
     list_display = ["description", "application", "severity", "deadline", "closed_at"]
     list_filter = ["severity"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(CorrectiveAction)
-class CorrectiveActionAdmin(admin.ModelAdmin):
+class CorrectiveActionAdmin(ReadOnlyAdmin):
     list_display = ["action", "nonconformity", "done_on", "accepted"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 # --- the checklist of the production-check act (Annex Ж): reference data, versioned ---
@@ -171,14 +137,16 @@ class FrozenWhenUsed:
         return super().change_view(request, object_id, form_url, extra_context)
 
 
-class ChecklistSectionInline(admin.TabularInline):
-    model = ChecklistSection
-    fields = ["number", "title_ru", "title_en"]
-    extra = 0
-    show_change_link = True
+class FrozenInline(admin.TabularInline):
+    """The rows of a version (its sections, a section's items): fixed once an act uses it."""
 
-    def _used(self, obj) -> bool:
-        return obj is not None and obj.is_used
+    extra = 0
+
+    def version_of(self, parent):
+        raise NotImplementedError
+
+    def _used(self, parent) -> bool:
+        return parent is not None and self.version_of(parent).is_used
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and not self._used(obj)
@@ -188,6 +156,15 @@ class ChecklistSectionInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not self._used(obj)
+
+
+class ChecklistSectionInline(FrozenInline):
+    model = ChecklistSection
+    fields = ["number", "title_ru", "title_en"]
+    show_change_link = True
+
+    def version_of(self, parent):
+        return parent
 
 
 @admin.register(ChecklistVersion)
@@ -239,22 +216,12 @@ class ChecklistVersionAdmin(FrozenWhenUsed, admin.ModelAdmin):
         self.message_user(request, _("New acts are drawn up with this version."))
 
 
-class ChecklistItemInline(admin.TabularInline):
+class ChecklistItemInline(FrozenInline):
     model = ChecklistItem
     fields = ["order", "text_ru", "text_en"]
-    extra = 0
 
-    def _used(self, obj) -> bool:
-        return obj is not None and obj.version.is_used
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and not self._used(obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not self._used(obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not self._used(obj)
+    def version_of(self, parent):
+        return parent.version
 
 
 @admin.register(ChecklistSection)
@@ -283,26 +250,14 @@ class ActTransitionInline(ReadOnlyInline):
 
 
 @admin.register(ProductionCheckAct)
-class ProductionCheckActAdmin(admin.ModelAdmin):
+class ProductionCheckActAdmin(ReadOnlyAdmin):
     """Read-only: the act of Annex Ж is filled in, signed and approved in the portal."""
 
     list_display = ["__str__", "date", "state", "checklist"]
     list_filter = ["state"]
     inlines = [ActSignatureInline, ActTransitionInline, ItemResultInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ActEvidence)
-class ActEvidenceAdmin(admin.ModelAdmin):
+class ActEvidenceAdmin(ReadOnlyAdmin):
     list_display = ["original_name", "result", "content_type", "uploaded_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
