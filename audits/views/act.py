@@ -159,7 +159,11 @@ def _section_page(request, act, number, *, form=None, bound=None, status=200) ->
     """One section with its items; ``bound`` is a nonconformity or evidence form with errors,
     shown under its item."""
     user = request.user
-    results = _section_results(act, number)
+    # One read of the act's items serves the navigator and the section.
+    all_results = list(selectors.item_result_list(act))
+    results = [r for r in all_results if r.item.section.number == number]
+    if not results:
+        raise Http404
     can_edit = _can_edit(act, user)
     for result in results:
         result.nonconformity_form = NonconformityForm(prefix=f"nc-{result.pk}")
@@ -168,17 +172,20 @@ def _section_page(request, act, number, *, form=None, bound=None, status=200) ->
             result.nonconformity_form = bound
         if bound is not None and bound.prefix == f"ev-{result.pk}":
             result.evidence_form = bound
-    all_results = list(selectors.item_result_list(act))
+    sections = _sections(act, all_results)
+    numbers = [entry["section"].number for entry in sections]
+    position = numbers.index(number)
     context = {
         "act": act,
         "check": act.production_check,
         "application": act.production_check.application,
         "section": results[0].item.section,
-        "sections": _sections(act, all_results),
+        "sections": sections,
         "form": form or SectionForm(results=results, prefix="s"),
         "can_edit": can_edit,
-        "previous": number - 1 if number > 1 else None,
-        "next": number + 1 if number < 20 else None,
+        # The act's own checklist version says which sections there are.
+        "previous": numbers[position - 1] if position > 0 else None,
+        "next": numbers[position + 1] if position + 1 < len(numbers) else None,
     }
     if number == SANITATION_SECTION:
         context["journal"] = selectors.sanitation_before_check(act)

@@ -606,3 +606,12 @@ def test_acknowledging_a_draft_is_404_for_the_applicant(client, production_act, 
     client.force_login(applicant)
     url = reverse("audits:act-acknowledge", kwargs={"check_pk": production_act.production_check_id})
     assert client.post(url).status_code == 404
+
+
+def test_sections_link_to_their_neighbours_of_the_acts_checklist(client, production_act, auditor):
+    client.force_login(auditor)
+    first = client.get(section_url(production_act, 1)).context
+    last = client.get(section_url(production_act, 20)).context
+    assert (first["previous"], first["next"]) == (None, 2)
+    assert (last["previous"], last["next"]) == (19, None)
+    assert client.get(section_url(production_act, 21)).status_code == 404
