@@ -27,6 +27,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, pagination, serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -71,6 +72,21 @@ class RegistryRateThrottle(SimpleRateThrottle):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope) or getattr(
             settings, "REGISTRY_API_RATE", "60/minute"
         )
+
+    def get_ident(self, request) -> str:
+        """The client's IP as DRF's get_ident finds it (REST_FRAMEWORK["NUM_PROXIES"] trusted
+        proxies in X-Forwarded-For, else REMOTE_ADDR), read from META: DRF reads
+        request.headers, which copies every header of the request on its first use."""
+        meta = request.META
+        xff = meta.get("HTTP_X_FORWARDED_FOR")
+        remote_addr = meta.get("REMOTE_ADDR")
+        num_proxies = api_settings.NUM_PROXIES
+        if num_proxies is not None:
+            if num_proxies == 0 or xff is None:
+                return remote_addr
+            addrs = xff.split(",")
+            return addrs[-min(num_proxies, len(addrs))].strip()
+        return "".join(xff.split()) if xff else remote_addr
 
     def get_cache_key(self, request, view) -> str:
         return f"throttle:{self.scope}:{self.get_ident(request)}"
@@ -373,6 +389,16 @@ def _conditional(request, response: Response, etag: str) -> HttpResponseBase:
     return _headers(response, etag)
 
 
+class JsonOnlyNegotiation(DefaultContentNegotiation):
+    """The registry API answers in JSON whatever the client's Accept header says (DRF's own
+    «IgnoreClientContentNegotiation» example): with one renderer there is nothing to choose, and
+    weighing the header on every request only costs time. Request bodies are still matched to
+    their parser (the verify action takes multipart only)."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 NOT_MODIFIED = OpenApiResponse(description="Not modified: the ETag in If-None-Match still matches.")
 THROTTLED = OpenApiResponse(description="Too many requests from this IP; see Retry-After.")
 
@@ -384,12 +410,35 @@ class RegistryCertificateViewSet(viewsets.GenericViewSet):
     authentication_classes: list = []  # everyone is anonymous here; no session or token lookup
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
+    content_negotiation_class = JsonOnlyNegotiation
     throttle_classes = [RegistryRateThrottle]
     pagination_class = RegistryPagination
     filter_backends: list = []  # the query parameters are validated by RegistryQuerySerializer
     serializer_class = RegistryCertificateSerializer
     lookup_field = "number"
     lookup_value_regex = "[^/]+"
+
+    def dispatch(self, request, *args, **kwargs):
+        """GET of one certificate, the registry's hot path (a shop's app looks up every QR code
+        it scans), skips DRF's request wrapping: the answer is stored JSON, sent as is, so there
+        is nothing to negotiate, parse, authenticate or render; the rate limit is checked as
+        DRF's initial() would. Anything raised (429, 404) is answered by DRF's own exception
+        handling, as in APIView.dispatch. The other actions take DRF's whole path."""
+        if self.action_map.get(request.method.lower()) != "retrieve":
+            return super().dispatch(request, *args, **kwargs)
+        self.action, self.args, self.kwargs = "retrieve", args, kwargs
+        try:
+            self.check_throttles(request)
+            return self.retrieve(request, *args, **kwargs)
+        except Exception as exc:  # as APIView.dispatch: handle_exception re-raises the unknown
+            self.request = self.initialize_request(request, *args, **kwargs)
+            self.headers = self.default_response_headers
+            response = self.handle_exception(exc)
+            return self.finalize_response(self.request, response, *args, **kwargs)
+
+    def perform_authentication(self, request):
+        """Nothing to authenticate (no authentication classes): request.user, never read
+        here, stays lazy instead of being set to AnonymousUser on every request."""
 
     @extend_schema(
         parameters=[RegistryQuerySerializer],

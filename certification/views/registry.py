@@ -226,8 +226,7 @@ def _framed_page(request: HttpRequest, card: registry.CertificateCard) -> HttpRe
     """The content alone inside the language's frame (no context processors, no base
     template)."""
     before, after = _frame(request)
-    context = _context(request, card, csrf_token=_CSRF_PLACEHOLDER.decode())
-    content = render_to_string("registry/_certificate.html", context).encode()
+    content = _context(request, card, csrf_token=_CSRF_PLACEHOLDER.decode())["content"].encode()
     title = escape(_("Certificate %(number)s") % {"number": card.certificate.number})
     before = before.replace(_TITLE_PLACEHOLDER, title.encode()).replace(
         _NEXT_PLACEHOLDER, escape(request.get_full_path()).encode()

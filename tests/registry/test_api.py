@@ -66,9 +66,23 @@ def test_detail_accepts_any_spelling_of_the_number(client, issued):
 
 
 @pytest.mark.django_db
-def test_unknown_number_is_404(client, issued):
+def test_unknown_number_is_404_with_a_translated_message(client, issued):
     url = reverse("registry-certificate-detail", kwargs={"number": "ХП.00077"})
-    assert client.get(url).status_code == 404
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Такого сертификата нет в реестре."}
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json() == {"detail": "No such certificate in the registry."}
+
+
+@pytest.mark.django_db
+def test_detail_answers_json_whatever_the_client_accepts(client, issued):
+    for accept in ("text/html", "application/xml", "*/*"):
+        response = client.get(DETAIL, HTTP_ACCEPT=accept)
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["number"] == "ХП.00001"
+    head = client.head(DETAIL)
+    assert head.status_code == 200 and head["ETag"] == client.get(DETAIL)["ETag"]
 
 
 @pytest.mark.django_db
@@ -126,9 +140,12 @@ def test_anonymous_clients_are_rate_limited_per_ip(client, issued, settings):
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"registry": "2/minute"},
     }
-    responses = [client.get(DETAIL) for _ in range(3)]
+    responses = [client.get(DETAIL, HTTP_ACCEPT_LANGUAGE="en") for _ in range(3)]
     assert [r.status_code for r in responses] == [200, 200, 429]
     assert int(responses[-1]["Retry-After"]) > 0
+    assert responses[-1].json()["detail"].startswith("Request was throttled.")
+    # The list counts against the same limit.
+    assert client.get(LIST).status_code == 429
 
 
 @pytest.mark.django_db
