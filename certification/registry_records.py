@@ -30,12 +30,15 @@ Layout (dates and times in ISO 8601, times in the project's time zone)::
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -296,6 +299,44 @@ def registry_rebuild(
         else:
             models.certificate.objects.bulk_update(objects, COLUMNS)
     return len(ids)
+
+
+# The certificates whose records wait for the end of the open registry_batch (None: no batch).
+_pending: contextvars.ContextVar[set[int] | None] = contextvars.ContextVar(
+    "registry_pending", default=None
+)
+
+
+def registry_changed(pks: Iterable[int]) -> None:
+    """What certification/signals.py calls on a change of certificates ``pks``: their records
+    are rebuilt now or, inside a registry_batch, once at its end."""
+    pending = _pending.get()
+    if pending is None:
+        registry_rebuild(pks)
+    else:
+        pending.update(pks)
+
+
+@contextlib.contextmanager
+def registry_batch() -> Iterator[None]:
+    """Rebuild each changed certificate's record once, at the end of the block, instead of on
+    every save inside it: issuing a certificate saves it, its event, its annex and its PDF
+    requests, each of which would rebuild the same record. Use it inside the transaction of the
+    change (as a decorator under @transaction.atomic), so that the records are written before
+    the commit, never after it. If the block raises, nothing is rebuilt: its transaction is
+    rolled back. A batch inside a batch leaves the rebuild to the outer one."""
+    if _pending.get() is not None:
+        yield
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("registry_batch() must run inside transaction.atomic()")
+    pending: set[int] = set()
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    registry_rebuild(pending)
 
 
 def registry_rebuild_all(*, models: RecordModels | None = None) -> int:

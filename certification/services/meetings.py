@@ -29,6 +29,7 @@ from ..models import (
     VoteChoice,
 )
 from ..permissions import require_secretary
+from ..registry_records import registry_batch
 from . import certificates
 from .application import _transition
 from .fees import invoice_issue
@@ -241,6 +242,7 @@ def tally(item: AgendaItem) -> dict:
 
 
 @transaction.atomic
+@registry_batch()  # each issued or changed certificate's public record built once, at the end
 def meeting_close(*, meeting: Meeting, by) -> Meeting:
     """Freeze the votes, number the protocol and apply every adopted decision — all or nothing."""
     require_secretary(by)

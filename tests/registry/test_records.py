@@ -6,13 +6,14 @@ import json
 
 import pytest
 import time_machine
-from django.db import connection
+from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from django.utils import timezone
 
+from certification import registry_records
 from certification.models import Certificate, NormativeDocument, ProductCategory
-from certification.registry_records import RecordModels, registry_rebuild_all
+from certification.registry_records import RecordModels, registry_batch, registry_rebuild_all
 from tests.certification.workflow import decide
 
 DETAIL = reverse("registry-certificate-detail", kwargs={"number": "ХП.00001"})
@@ -64,6 +65,47 @@ def test_a_suspension_rebuilds_the_record_in_its_transaction(
     decide(under_review, "suspend_certificate", secretary=secretary, members=commission)
     data = record(issued)
     assert (data["status"], data["events"][-1]["kind"]) == ("suspended", "suspended")
+
+
+@pytest.mark.django_db
+def test_a_suspension_at_a_meeting_builds_the_record_once(
+    issued, under_review, secretary, commission, monkeypatch
+):
+    built = []
+    build = registry_records.build_public_records
+    monkeypatch.setattr(
+        registry_records,
+        "build_public_records",
+        lambda pks, **kwargs: built.extend(pks) or build(pks, **kwargs),
+    )
+    decide(under_review, "suspend_certificate", secretary=secretary, members=commission)
+    assert built.count(issued.pk) == 1  # not once per save: certificate, event, letter...
+    assert record(issued)["status"] == "suspended"
+
+
+@pytest.mark.django_db
+def test_inside_a_batch_the_record_is_written_at_its_end_in_the_transaction(issued):
+    with transaction.atomic():
+        with registry_batch():
+            issued.manufacturer_name = "ООО «Новое имя»"
+            issued.save(update_fields=["manufacturer_name"])
+            assert record(issued)["manufacturer_name"] != "ООО «Новое имя»"
+        assert record(issued)["manufacturer_name"] == "ООО «Новое имя»"
+
+
+@pytest.mark.django_db
+def test_a_failed_batch_rebuilds_nothing_and_its_changes_roll_back(issued):
+    before = record(issued)
+    with pytest.raises(ZeroDivisionError), transaction.atomic(), registry_batch():
+        issued.manufacturer_name = "ООО «Не сохранится»"
+        issued.save(update_fields=["manufacturer_name"])
+        1 / 0  # noqa: B018
+    assert record(issued) == before
+
+
+def test_a_batch_outside_a_transaction_is_refused():
+    with pytest.raises(RuntimeError), registry_batch():
+        pass
 
 
 @pytest.mark.django_db
