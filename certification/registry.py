@@ -29,6 +29,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Greatest
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -596,11 +597,15 @@ def registry_certificate_get(number: str, *, today: datetime.date | None = None)
 
 
 def registry_events(*, limit: int = 50) -> list[CertificateEvent]:
-    """The latest changes of the registry, for the feed."""
+    """The latest changes of the registry, for the feed, each with ``published``: when it became
+    public. An event before the head's signature (the decision to issue, Л.4.6) is public from
+    the signature on, so a certificate signed days after its decision comes first in the feed
+    when it enters the registry, not below the changes of those days."""
     return list(
         CertificateEvent.objects.filter(certificate__signed_at__isnull=False)
+        .annotate(published=Greatest("at", "certificate__signed_at"))
         .select_related("certificate", "meeting")
-        .order_by("-at", "-pk")[:limit]
+        .order_by("-published", "-pk")[:limit]
     )
 
 

@@ -461,10 +461,10 @@ class RegistryFeed(Feed):
         return f"{registry.public_path(item.certificate.number)}#event-{item.pk}"
 
     def item_pubdate(self, item: CertificateEvent):
-        return item.at
+        return item.published  # see registry.registry_events
 
     def item_updateddate(self, item: CertificateEvent):
-        return item.at
+        return item.published
 
 
 feed = RegistryFeed()

@@ -1,11 +1,16 @@
 """Open data: the CSV export and the Atom feed of changes."""
 
 import csv
+import datetime
 import io
+import re
 
 import pytest
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
+from certification import services
 from tests.certification.workflow import decide
 
 
@@ -64,3 +69,22 @@ def test_feed_keeps_the_grounds_private(client, issued, under_review, secretary,
         grounds="Основание-под-секретом",
     )
     assert "Основание-под-секретом" not in client.get(reverse("registry:feed")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_certificate_signed_later_enters_the_feed_when_signed(
+    client, decided, head, make_certificate
+):
+    # Decided today, another certificate suspended tomorrow, signed by the head the day after:
+    # subscribers learn of it as the newest change, dated by the signature.
+    other = make_certificate(number="ХП.00002")
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=1)):
+        other.events.create(kind="suspended", status="suspended")
+    signing = timezone.now() + datetime.timedelta(days=2)
+    with time_machine.travel(signing, tick=False):
+        services.certificate_sign(certificate=decided, by=head)
+    feed = client.get(reverse("registry:feed")).content.decode()
+    first = feed[feed.index("<entry>") : feed.index("</entry>")]
+    assert decided.number in first
+    updated = re.search(r"<updated>([^<]+)</updated>", first).group(1)
+    assert datetime.datetime.fromisoformat(updated) == signing
