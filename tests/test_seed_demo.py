@@ -1,10 +1,14 @@
 """`manage.py seed_demo`: one account per role, applications in several states, certificates in
 every status; running it again changes nothing. Seeding takes seconds, so one test checks it."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from accounts.models import User
+from certification import registry
 from certification.models import Application, Certificate
 
 EMAILS = {
@@ -41,3 +45,25 @@ def test_seed_demo_makes_every_role_state_and_status_once():
         "withdrawn",
         "expired",
     }
+
+
+@pytest.mark.django_db
+def test_the_demo_registry_is_dated_as_its_decisions():
+    # What a visitor of the demo registry reads agrees with itself: each event on its
+    # protocol's date, an expiry the day after the end date, the status since its last change.
+    call_command("seed_demo", verbosity=0)
+    for certificate in Certificate.objects.all():
+        card = registry.registry_card(registry.registry_record(certificate.number))
+        for event in card.events:
+            day = timezone.localtime(event.at).date()
+            if event.protocol:
+                assert day == event.protocol.date
+            else:
+                assert (event.kind, day) == (
+                    "expired",
+                    card.certificate.valid_to + datetime.timedelta(days=1),
+                )
+        changes = [e for e in card.events if e.kind != "annex"]
+        assert card.status_since == changes[-1].at
+        for annex in card.annexes:
+            assert timezone.localtime(annex.issued_at).date() == annex.protocol.date

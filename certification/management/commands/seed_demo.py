@@ -14,16 +14,19 @@ from pypdf import PdfWriter
 
 from accounts.models import AuthorizedBody, Membership, Organization, PowerOfAttorney, User
 from audits.demo import seed_audits
-from certification import services
+from certification import registry, services
 from certification.models import (
     Application,
     AppState,
     Certificate,
+    CertificateAnnex,
+    CertificateEvent,
     NormativeDocument,
     ProductCategory,
     Tariff,
 )
 from certification.models_support import applicable_document_types
+from certification.registry_records import registry_rebuild_all
 from certification.services.certificates import max_valid_to
 
 PASSWORD = "demo-pass-2026"
@@ -320,6 +323,36 @@ class Command(BaseCommand):
             today - datetime.timedelta(days=800),
         )
         services.certificates_expire(today=today)
+        self.date_registry_history()
+
+    def date_registry_history(self):
+        """The decisions above are taken today with back dates; what the registry shows is
+        dated as the commission and the nightly job would have done it: each event at its
+        meeting's date (an expiry the day after the end date), the issue and the head's
+        signature on the day of the decision, each status since its last event. Written past
+        the services (the dates are the demo's fiction), then the public records rebuilt."""
+        noon = datetime.time(12)
+        for event in CertificateEvent.objects.select_related("meeting", "certificate"):
+            if event.meeting is not None:
+                at = timezone.make_aware(datetime.datetime.combine(event.meeting.date, noon))
+            elif event.kind == CertificateEvent.Kind.EXPIRED:
+                at = registry.expired_since(event.certificate.valid_to)
+            else:
+                continue
+            CertificateEvent.objects.filter(pk=event.pk).update(at=at)
+        for annex in CertificateAnnex.objects.select_related("meeting"):
+            at = timezone.make_aware(datetime.datetime.combine(annex.meeting.date, noon))
+            CertificateAnnex.objects.filter(pk=annex.pk).update(issued_at=at)
+        for certificate in Certificate.objects.select_related("meeting"):
+            issued = timezone.make_aware(datetime.datetime.combine(certificate.meeting.date, noon))
+            changes = certificate.events.exclude(kind=CertificateEvent.Kind.ANNEX)  # no status
+            last_event = changes.order_by("-at").values_list("at", flat=True).first()
+            Certificate.objects.filter(pk=certificate.pk).update(
+                issued_at=issued,
+                signed_at=issued + datetime.timedelta(hours=2),
+                status_changed_at=last_event or issued,
+            )
+        registry_rebuild_all()
 
     def fill(self, application, user, products, *, documents=True, sign=True):
         halal = NormativeDocument.objects.get(designation="ГОСТ «Продукция «Халяль»»")
