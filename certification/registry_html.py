@@ -137,7 +137,8 @@ def _pdf_section(
         "</label>\n"
         '    <input id="verify-file" type="file" name="file" accept="application/pdf,.pdf" '
         "required>\n"
-        f'    <button type="submit" class="button">{_t(_("Check"))}</button>\n  </form>\n</section>\n'
+        f'    <button type="submit" class="button">{_t(_("Check"))}</button>\n'
+        "  </form>\n</section>\n"
     )
     return "".join(parts)
 

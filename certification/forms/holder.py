@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from labelling.rules import validate_product_name
+
 from ..models import CertificateStatus, NormativeDocument, ProductCategory
 from .application import DateInput
 
@@ -18,7 +20,11 @@ class CertificateFilterForm(forms.Form):
 class AnnexProductForm(forms.Form):
     """A product to add to the certificate (GOST 8.18, Л.4.4)."""
 
-    name = forms.CharField(label=_("Product name"), max_length=500)
+    name = forms.CharField(
+        label=_("Product name"),
+        max_length=500,
+        validators=[validate_product_name],  # GOST 7.2
+    )
     category = forms.ModelChoiceField(label=_("Category"), queryset=ProductCategory.objects.all())
     normative_document = forms.ModelChoiceField(
         label=_("Normative document"), queryset=NormativeDocument.objects.filter(is_active=True)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 
 from accounts.models import Organization
+from labelling.rules import validate_product_name
 
 from .. import permissions, rules
 
@@ -327,7 +328,11 @@ class ApplicationProduct(models.Model):
     or «серийное производство» (Annex Г, Л.4.4)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="products")
-    name = models.CharField(_("product name"), max_length=500)
+    name = models.CharField(
+        _("product name"),
+        max_length=500,
+        validators=[validate_product_name],  # GOST 7.2
+    )
     category = models.ForeignKey(
         ProductCategory, on_delete=models.PROTECT, verbose_name=_("category")
     )

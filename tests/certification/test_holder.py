@@ -125,6 +125,16 @@ def test_annex_request_is_sent(client, applicant, certificate):
     assert [p.name for p in request.products.all()] == ["Халва подсолнечная"]
 
 
+def test_annex_request_refuses_a_name_evoking_a_haram_product(client, applicant, certificate):
+    # GOST 7.2
+    client.force_login(applicant)
+    url = reverse("certification:certificate-annex-request", kwargs={"pk": certificate.pk})
+    response = client.post(url, annex_post(name="Пиво безалкогольное"), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "GOST 7.2" in response.content.decode()
+    assert not AnnexRequest.objects.exists()
+
+
 def test_annex_request_refused_within_six_months_of_expiry(
     client, applicant, under_review, secretary, commission, head
 ):

@@ -155,3 +155,25 @@ def test_secretary_returns_with_remarks(client, applicant, secretary, complete_d
     )
     complete_draft.refresh_from_db()
     assert complete_draft.state == "returned"
+
+
+def test_a_product_name_evoking_a_haram_product_is_refused(client, applicant, draft):
+    # GOST 7.2: the name must not evoke ham, bacon, beer, rum...; nothing is stored.
+    from tests.factories import category, normative_document
+
+    client.force_login(applicant)
+    url = reverse("certification:application-step", kwargs={"pk": draft.pk, "step": "products"})
+    response = client.post(
+        url,
+        {
+            "save_product": "1",
+            "product-name": "Ветчина из индейки",
+            "product-category": category().pk,
+            "product-normative_document": normative_document().pk,
+            "product-serial_production": "on",
+        },
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+    assert response.status_code == 400
+    assert "ГОСТ 7.2" in response.content.decode()
+    assert not draft.products.exists()
