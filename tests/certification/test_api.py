@@ -90,3 +90,22 @@ def test_bad_upload_through_the_api_is_400(api, draft):
 def test_schema_and_docs_are_served(client):
     assert client.get(reverse("api-schema")).status_code == 200
     assert client.get(reverse("api-docs")).status_code == 200
+
+
+def test_products_are_added_and_a_haram_name_is_refused(api, draft):
+    # GOST 7.2 holds in the API as in the browser: 400 with the reason, nothing stored.
+    from tests.factories import category, normative_document
+
+    url = reverse("application-products", kwargs={"pk": draft.pk})
+    product = {
+        "name": "Халва подсолнечная",
+        "category": category().pk,
+        "normative_document": normative_document().pk,
+        "serial_production": True,
+    }
+    assert api.post(url, product, format="json").status_code == 201
+    response = api.post(
+        url, {**product, "name": "Beef bacon"}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 400 and "GOST 7.2" in response.json()["name"][0]
+    assert [p.name for p in draft.products.all()] == ["Халва подсолнечная"]
