@@ -1,9 +1,12 @@
 """Reads: who sees which check, act, sample, report and journal. Every view starts here; what a
 user may not see does not exist for them (404)."""
 
+import datetime
+
 from django.db.models import Q, QuerySet
 
 from accounts.models import Organization
+from slaughter.selectors import slaughter_between
 
 from .models import (
     ActEvidence,
@@ -122,19 +125,30 @@ def act_evidence_list_for(user) -> QuerySet[ActEvidence]:
     )
 
 
-# How far back the act's section 15 reads the sanitation journal (GOST 7.1, Annex Б).
+# How far back the act reads the enterprise's journals: slaughter (section 9, GOST 7.6) and
+# sanitation (section 15, GOST 7.1, Annex Б).
 JOURNAL_WINDOW_DAYS = 365
+
+
+def _journal_window(act: ProductionCheckAct) -> tuple[datetime.date, datetime.date]:
+    """The period the act reads the enterprise's journals for: the year before the check."""
+    check = act.production_check
+    end = check.end_date or act.date
+    return (check.start_date or end) - datetime.timedelta(days=JOURNAL_WINDOW_DAYS), end
+
+
+def slaughter_before_check(act: ProductionCheckAct) -> dict:
+    """Section 9 of the act: the enterprise's slaughter journal (GOST 7.6) for the year before
+    the check, with the batches that depart from the standard."""
+    return slaughter_between(act.production_check.application.organization, *_journal_window(act))
 
 
 def sanitation_before_check(act: ProductionCheckAct) -> dict:
     """Section 15 of the act: the enterprise's sanitation journal for the year before the
     check — the entries, the cleanings after contact with haram with their ritual
     purification, and the failed tests."""
-    import datetime
-
     check = act.production_check
-    end = check.end_date or act.date
-    start = (check.start_date or end) - datetime.timedelta(days=JOURNAL_WINDOW_DAYS)
+    start, end = _journal_window(act)
     entries = list(
         journal_entries(check.application.organization).filter(date__gte=start, date__lte=end)
     )

@@ -37,6 +37,7 @@ urlpatterns = [
     path("pdf/<int:document_pk>/status/", document_views.pdf_status, name="pdf-status"),
     path("pdf/<int:document_pk>/retry/", document_views.pdf_retry, name="pdf-retry"),
     path("audits/", include("audits.urls")),
+    path("slaughter/", include("slaughter.urls")),
     path("", include("certification.urls")),
     path("api/v1/auth/token/", ObtainTokenApi.as_view(), name="api-token"),
     path("api/v1/", include(router.urls)),

@@ -29,6 +29,8 @@ OBJECT_KWARGS = {
     # the production-check act (Annex Ж)
     "result_pk",
     "evidence_file_pk",
+    # the slaughter journal (GOST 7.6)
+    "slaughter_pk",
 }
 # Other path parameters, with a valid value.
 PLAIN_KWARGS = {"step": "organization", "section": 1}
@@ -100,6 +102,7 @@ def kwargs_for(name, params, objects):
         "entry_pk": objects["entry"].pk,
         "result_pk": objects["item_result"].pk,
         "evidence_file_pk": objects["act_evidence"].pk,
+        "slaughter_pk": objects["slaughter_entry"].pk,
         **PLAIN_KWARGS,
     }
     bare = name.split(":")[-1]
@@ -201,6 +204,7 @@ def audit_objects_of(application):
         "report": sample.lab_reports.first(),
         "organization": application.organization,
         "entry": application.organization.sanitation_entries.first(),
+        "slaughter_entry": application.organization.slaughter_entries.first(),
         "item_result": check.act.results.first(),
         "act_evidence": check.act.results.filter(files__isnull=False).first().files.first(),
     }

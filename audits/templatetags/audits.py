@@ -1,5 +1,6 @@
 """The production-check panel on the application page: the checks the user may see, the button
-that draws up a program, the link to the enterprise's sanitation journal. Reads only."""
+that draws up a program, the links to the enterprise's sanitation and slaughter journals. Reads
+only."""
 
 from django import template
 
@@ -30,12 +31,22 @@ def audits_panel(context, application) -> dict:
     }
     for check in checks:
         check.visible_act = acts.get(check.pk)
+    journal_organization = (
+        organization
+        if selectors.journal_organizations_for(user).filter(pk=organization.pk).exists()
+        else None
+    )
     return {
         "checks": checks,
         "can_create": application.state == AppState.PRODUCTION_CHECK
         and permissions.can_manage_program(None, user)
         and not open_program,
-        "journal_organization": organization
-        if selectors.journal_organizations_for(user).filter(pk=organization.pk).exists()
-        else None,
+        "journal_organization": journal_organization,
+        # GOST 7.6: a slaughterhouse keeps a slaughter journal; shown for slaughter products or
+        # once the enterprise keeps one.
+        "slaughter": journal_organization is not None
+        and (
+            application.products.filter(category__involves_slaughter=True).exists()
+            or organization.slaughter_entries.exists()
+        ),
     }

@@ -195,10 +195,12 @@ def _section_page(request, act, number, *, form=None, bound=None, status=200) ->
             .exists()
         )
     if number == SLAUGHTER_SECTION:
-        # The ``slaughter`` app keeps no journals yet, so the panel of act_section.html only says
-        # so. Once it does, put the enterprise's journals for the period of the check here (as
-        # selectors.sanitation_before_check does for section 15) and list their findings there.
-        context["slaughter_journals"] = None
+        context["slaughter"] = selectors.slaughter_before_check(act)
+        context["can_read_journal"] = (
+            selectors.journal_organizations_for(user)
+            .filter(pk=act.production_check.application.organization_id)
+            .exists()
+        )
     return render(request, "audits/act_section.html", context, status=status)
 
 

@@ -73,7 +73,8 @@ def sample_data(**extra):
 
 def production_check_with_everything(application, *, applicant):
     """Written straight to the database, whatever the application's state: a started check, its
-    team, a signed act with a tested sample and a report, a journal entry."""
+    team, a signed act with a tested sample and a report, a sanitation and a slaughter journal
+    entry."""
     from audits.models import (
         ActStatus,
         CheckStage,
@@ -86,6 +87,7 @@ def production_check_with_everything(application, *, applicant):
         SamplingAct,
         SanitationEntry,
     )
+    from slaughter.models import SlaughterEntry
 
     today = timezone.localdate()
     auditor = auditor_with_power()
@@ -139,6 +141,22 @@ def production_check_with_everything(application, *, applicant):
         test_kind="express",
         test_result="АТФ-тест: 90 RLU",
         test_passed=True,
+        controller=applicant,
+        controller_name=applicant.get_short_name(),
+        signed_at=timezone.now(),
+    )
+    SlaughterEntry.objects.create(
+        organization=application.organization,
+        date=today,
+        line="Линия убоя КРС № 1",
+        species="steers",
+        head_count=10,
+        veterinary_document="ВСД № 1",
+        method="manual",
+        slaughterers="Хабибуллин\nЗакиров",
+        stunning="none",
+        video_recorded=True,
+        death_confirmed=True,
         controller=applicant,
         controller_name=applicant.get_short_name(),
         signed_at=timezone.now(),

@@ -28,6 +28,7 @@ from certification.models import (
 from certification.models_support import applicable_document_types
 from certification.registry_records import registry_rebuild_all
 from certification.services.certificates import max_valid_to
+from slaughter.demo import seed_slaughter
 
 PASSWORD = "demo-pass-2026"
 TARIFF = [
@@ -223,6 +224,7 @@ class Command(BaseCommand):
         if not Certificate.objects.exists():
             self.certificates(sweets_user, sweets, meat_user, meat)
         seed_audits()
+        seed_slaughter()
 
     def certificates(self, sweets_user, sweets, meat_user, meat):
         """Certificates in every status, decided in numbered meetings as the commission would."""
