@@ -209,3 +209,15 @@ def test_section_9_of_the_act_lists_the_deviating_batches(
     assert "2 batches from" in page and "1020 animals slaughtered" in page
     assert "1 batch with deviations" in page and "Линия № 7" in page
     assert "3.0 % of the birds not conforming" in page
+
+
+def test_the_application_page_links_the_journal_for_slaughter_products(client, draft, applicant):
+    from tests.factories import add_product
+
+    client.force_login(applicant)
+    url = draft.get_absolute_url()
+    journal = journal_url(draft.organization)
+    add_product(draft, applicant)  # confectionery: no slaughter
+    assert journal not in client.get(url).content.decode()
+    add_product(draft, applicant, code="meat", name="Говядина охлажденная")
+    assert journal in client.get(url).content.decode()
