@@ -21,7 +21,7 @@ class SlaughterEntryForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     line = forms.CharField(label=_("Slaughter line"), max_length=200)
     species = forms.ChoiceField(label=_("Animals"), choices=[("", "—"), *Species.choices])
-    head_count = forms.IntegerField(label=_("Number of animals"), min_value=1)
+    head_count = forms.IntegerField(label=_("Number of animals"), min_value=1, max_value=1_000_000)
     veterinary_document = forms.CharField(
         label=_("Veterinary document of the batch"),
         max_length=200,
@@ -60,6 +60,7 @@ class SlaughterEntryForm(forms.Form):
     rejected = forms.IntegerField(
         label=_("Animals not conforming, kept apart"),
         min_value=0,
+        max_value=1_000_000,
         initial=0,
         required=False,
         help_text=_("Killed by stunning, slaughtered wrongly or injured (GOST 7.6.4, 7.6.8)."),

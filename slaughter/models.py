@@ -1,9 +1,11 @@
 """The slaughterhouse's slaughter journal (GOST 7.6), kept by its halal controller."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from audits.models.journal import ControllerSigned
 
 
 class Species(models.TextChoices):
@@ -33,7 +35,7 @@ class Stunning(models.TextChoices):
     PNEUMATIC = "pneumatic", _("pneumatic percussive tool")
 
 
-class SlaughterEntry(models.Model):
+class SlaughterEntry(ControllerSigned):
     """One batch slaughtered on one line, signed by the slaughterhouse's halal controller
     (GOST 7.6.4). It records what happened: a departure from the standard is kept and shown
     (slaughter.rules.deviations), not refused. Entries are never changed: a correction is a new
@@ -74,14 +76,6 @@ class SlaughterEntry(models.Model):
     # Animals found not to conform (killed by stunning, wrong cut, injured): kept apart (7.6.4).
     rejected = models.PositiveIntegerField(_("not conforming, kept apart"), default=0)
     notes = models.TextField(_("notes"), blank=True)
-    controller = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("halal controller"),
-    )
-    controller_name = models.CharField(_("halal controller (surname, initials)"), max_length=200)
-    signed_at = models.DateTimeField(_("signed"))
 
     class Meta:
         verbose_name = _("slaughter journal entry")
@@ -107,7 +101,7 @@ class SlaughterEntry(models.Model):
     def slaughterer_list(self) -> list[str]:
         return [line.strip() for line in self.slaughterers.splitlines() if line.strip()]
 
-    @property
+    @cached_property
     def deviations(self) -> list[str]:
         from .rules import deviations
 

@@ -1,8 +1,6 @@
 """The slaughter journal (GOST 7.6): kept by the slaughterhouse's halal controller, read by the
 body's staff and the expert-auditors who check the enterprise."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audits.permissions import can_write_journal
-from audits.selectors import journal_organizations_for
+from audits.views.journal import journal_organization, journal_period
 from halal_portal.forms import add_validation_errors
 
 from . import selectors, services
@@ -21,29 +19,14 @@ from .forms import SlaughterEntryForm
 from .models import Species
 
 
-def _get_organization(request: HttpRequest, org_pk: int):
-    return get_object_or_404(journal_organizations_for(request.user), pk=org_pk)
-
-
-def _date_param(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 @login_required
 def journal(request: HttpRequest, org_pk: int) -> HttpResponse:
-    organization = _get_organization(request, org_pk)
+    organization = journal_organization(request, org_pk)
     entries = selectors.slaughter_entries(organization)
     species = request.GET.get("species", "")
     if species in Species.values:
         entries = entries.filter(species=species)
-    date_from, date_to = _date_param(request.GET.get("from")), _date_param(request.GET.get("to"))
-    if date_from:
-        entries = entries.filter(date__gte=date_from)
-    if date_to:
-        entries = entries.filter(date__lte=date_to)
+    entries, date_from, date_to = journal_period(request, entries)
     context = {
         "organization": organization,
         "page": Paginator(entries, 50).get_page(request.GET.get("page")),
@@ -59,7 +42,7 @@ def journal(request: HttpRequest, org_pk: int) -> HttpResponse:
 @login_required
 def entry_create(request: HttpRequest, org_pk: int) -> HttpResponse:
     """GOST 7.6.4: the halal controller records and signs a slaughtered batch."""
-    organization = _get_organization(request, org_pk)
+    organization = journal_organization(request, org_pk)
     if not can_write_journal(organization, request.user):
         raise PermissionDenied
     form = SlaughterEntryForm(request.POST or None, initial={"date": timezone.localdate()})
@@ -82,6 +65,6 @@ def entry_create(request: HttpRequest, org_pk: int) -> HttpResponse:
 
 @login_required
 def entry(request: HttpRequest, org_pk: int, slaughter_pk: int) -> HttpResponse:
-    organization = _get_organization(request, org_pk)
+    organization = journal_organization(request, org_pk)
     entry = get_object_or_404(selectors.slaughter_entries(organization), pk=slaughter_pk)
     return render(request, "slaughter/entry.html", {"organization": organization, "entry": entry})

@@ -22,7 +22,24 @@ class WashAgent(models.TextChoices):
     SOIL = "soil", _("clean soil")
 
 
-class SanitationEntry(models.Model):
+class ControllerSigned(models.Model):
+    """A journal entry signed by the enterprise's halal controller (GOST 7.1, 7.6.4): who, under
+    which name, when. The sanitation and the slaughter journals share it."""
+
+    controller = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("halal controller"),
+    )
+    controller_name = models.CharField(_("halal controller (surname, initials)"), max_length=200)
+    signed_at = models.DateTimeField(_("signed"))
+
+    class Meta:
+        abstract = True
+
+
+class SanitationEntry(ControllerSigned):
     """One cleaning of equipment, utensils or containers, signed by the halal controller
     (GOST 7.1). After contact with haram the ritual purification of Annex Б is recorded.
     Entries are never changed: a correction is a new entry."""
@@ -52,15 +69,6 @@ class SanitationEntry(models.Model):
     )
     water_natural = models.BooleanField(_("natural water"), default=False)
     water_free_of_haram = models.BooleanField(_("the water is free of haram"), default=False)
-    # The halal controller's signature.
-    controller = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("halal controller"),
-    )
-    controller_name = models.CharField(_("halal controller (surname, initials)"), max_length=200)
-    signed_at = models.DateTimeField(_("signed"))
 
     class Meta:
         verbose_name = _("sanitation journal entry")

@@ -19,7 +19,9 @@ from ..forms import SanitationEntryForm
 from ..models import CleaningKind
 
 
-def _get_organization(request: HttpRequest, org_pk: int):
+def journal_organization(request: HttpRequest, org_pk: int):
+    """The enterprise whose journals (sanitation here, slaughter in slaughter/) the user reads;
+    404 for anyone else."""
     return get_object_or_404(selectors.journal_organizations_for(request.user), pk=org_pk)
 
 
@@ -30,18 +32,25 @@ def _date_param(value: str | None) -> datetime.date | None:
         return None
 
 
-@login_required
-def journal(request: HttpRequest, org_pk: int) -> HttpResponse:
-    organization = _get_organization(request, org_pk)
-    entries = selectors.journal_entries(organization)
-    kind = request.GET.get("kind", "")
-    if kind in CleaningKind.values:
-        entries = entries.filter(kind=kind)
+def journal_period(request: HttpRequest, entries):
+    """The entries within the ?from= and ?to= dates (a malformed date is ignored), with the
+    two dates for the filter form."""
     date_from, date_to = _date_param(request.GET.get("from")), _date_param(request.GET.get("to"))
     if date_from:
         entries = entries.filter(date__gte=date_from)
     if date_to:
         entries = entries.filter(date__lte=date_to)
+    return entries, date_from, date_to
+
+
+@login_required
+def journal(request: HttpRequest, org_pk: int) -> HttpResponse:
+    organization = journal_organization(request, org_pk)
+    entries = selectors.journal_entries(organization)
+    kind = request.GET.get("kind", "")
+    if kind in CleaningKind.values:
+        entries = entries.filter(kind=kind)
+    entries, date_from, date_to = journal_period(request, entries)
     context = {
         "organization": organization,
         "page": Paginator(entries, 50).get_page(request.GET.get("page")),
@@ -57,7 +66,7 @@ def journal(request: HttpRequest, org_pk: int) -> HttpResponse:
 @login_required
 def journal_entry_create(request: HttpRequest, org_pk: int) -> HttpResponse:
     """GOST 7.1: the halal controller records and signs a cleaning."""
-    organization = _get_organization(request, org_pk)
+    organization = journal_organization(request, org_pk)
     if not permissions.can_write_journal(organization, request.user):
         raise PermissionDenied
     form = SanitationEntryForm(request.POST or None, initial={"date": timezone.localdate()})
@@ -80,7 +89,7 @@ def journal_entry_create(request: HttpRequest, org_pk: int) -> HttpResponse:
 
 @login_required
 def journal_entry(request: HttpRequest, org_pk: int, entry_pk: int) -> HttpResponse:
-    organization = _get_organization(request, org_pk)
+    organization = journal_organization(request, org_pk)
     entry = get_object_or_404(selectors.journal_entries(organization), pk=entry_pk)
     return render(
         request, "audits/journal_entry.html", {"organization": organization, "entry": entry}

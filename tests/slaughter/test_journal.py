@@ -221,3 +221,10 @@ def test_the_application_page_links_the_journal_for_slaughter_products(client, d
     assert journal not in client.get(url).content.decode()
     add_product(draft, applicant, code="meat", name="Говядина охлажденная")
     assert journal in client.get(url).content.decode()
+
+
+def test_an_absurd_count_gets_a_message_not_a_server_error(client, organization, applicant):
+    client.force_login(applicant)
+    url = reverse("slaughter:entry-create", kwargs={"org_pk": organization.pk})
+    response = client.post(url, form_data(head_count="99999999999", rejected="99999999999"))
+    assert response.status_code == 400 and not SlaughterEntry.objects.exists()
