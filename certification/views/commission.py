@@ -12,6 +12,8 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django_fsm import TransitionNotAllowed
 
+from halal_portal import workflow
+from halal_portal.errors import refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import rules, selectors, services
@@ -19,16 +21,6 @@ from ..forms import ConclusionForm, MembersForm, RemarksForm, ReviewForm
 from ..models import AgendaItem, AppState, MeetingState
 from ..models_support import applicable_document_types
 from ..permissions import require_secretary
-
-# States in which the secretary may still change who is on the application's commission.
-ASSIGNABLE_STATES = (
-    AppState.DOCUMENT_REVIEW,
-    AppState.PRODUCTION_CHECK,
-    AppState.DECISION,
-    AppState.SUSPENDED,
-    AppState.CERTIFIED,
-)
-RETURNABLE_STATES = (AppState.SUBMITTED, AppState.DOCUMENT_REVIEW)
 
 
 def _get_application(request: HttpRequest, pk: int):
@@ -91,13 +83,16 @@ def panel_context(user, application) -> dict:
             "meeting__date", "meeting__pk", "order"
         ),
     }
+    # The register form itself forms the commission that registering needs: its condition is
+    # left out; the other actions come as the state machine offers them.
+    actions = workflow.available(application, user, conditions=False)
+    if "register" in actions:
+        context["register_form"] = _members_form(application)
+    if "return_for_completion" in actions:
+        context["remarks_form"] = _remarks_form(application)
     if user.is_secretary:
-        if state == AppState.SUBMITTED:
-            context["register_form"] = _members_form(application)
-        if state in ASSIGNABLE_STATES:
+        if services.commission_at_work(application):
             context["assign_form"] = _members_form(application)
-        if state in RETURNABLE_STATES:
-            context["remarks_form"] = _remarks_form(application)
         if state == AppState.DOCUMENT_REVIEW:
             context["conclusion_form"] = _conclusion_form(application)
     if is_assigned and state == AppState.DOCUMENT_REVIEW:
@@ -105,15 +100,15 @@ def panel_context(user, application) -> dict:
     return context
 
 
-def _form_action(request, application, form, save, *, done: str, refused: str = "", **page):
+def _form_action(request, application, form, save, *, done: str, **page):
     """The one shape of the panel's form views: on a valid POST ``save(form)`` calls the service;
     its ValidationError lands on the form, a refused transition and a success go back to the
     application with a message. Otherwise the page with the form (and its errors, 400)."""
     if request.method == "POST" and form.is_valid():
         try:
             save(form)
-        except TransitionNotAllowed:
-            messages.error(request, refused)
+        except TransitionNotAllowed as error:
+            messages.error(request, refusal_text(error))
             return redirect(application)
         except ValidationError as error:
             add_validation_errors(form, error)
@@ -144,7 +139,6 @@ def application_register(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         done=_("Application %(number)s is registered; the commission is notified.")
         % {"number": application.number},
-        refused=_("This application cannot be registered in its current status."),
         title=_("Register and form the commission"),
         submit_label=pgettext("application", "Register"),
     )
@@ -156,7 +150,7 @@ def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
     """Change the commission of an application already registered."""
     application = _get_application(request, pk)
     require_secretary(request.user)
-    if application.state not in ASSIGNABLE_STATES:
+    if not services.commission_at_work(application):
         messages.error(request, _("The commission is formed when the application is registered."))
         return redirect(application)
     return _form_action(
@@ -189,7 +183,6 @@ def application_remarks(request: HttpRequest, pk: int) -> HttpResponse:
             remarks=form.remarks(),
         ),
         done=_("The application is returned to the applicant."),
-        refused=_("This application cannot be returned in its current status."),
         title=_("Return for completion"),
         submit_label=_("Return to the applicant"),
         intro=_(
