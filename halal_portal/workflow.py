@@ -5,7 +5,7 @@
 conditions allow it (an outsider learns nothing about the object), runs the transition, saves
 and records who, when, from, to and why — in the caller's transaction. Only django-fsm's public
 API is used: ``can_proceed``, the ``get_all_/get_available_user_<field>_transitions`` methods it
-gives each model and the ``Transition`` objects they return.
+gives each model and the ``Transition`` objects they return. ``actions`` gives the buttons.
 
 Transitions take ``by`` and ``at`` as keyword arguments (who fires it, and when), plus whatever
 details they stamp. A model that keeps ``<state field>_changed_at`` has it set to ``at``.
@@ -104,10 +104,11 @@ def may_fire(obj: models.Model, name: str, user) -> bool:
     return (leaving or candidates)[0].has_perm(obj, _user(user))
 
 
-def available(obj: models.Model, user, *, conditions: bool = True) -> frozenset[str]:
-    """The names of the transitions ``user`` may fire on ``obj`` now: what pages offer as
-    buttons. With ``conditions=False`` the conditions are left out — for a form that itself
-    supplies what they ask (registering an application forms its commission)."""
+def actions(obj: models.Model, user, *, conditions: bool = False) -> frozenset[str]:
+    """The names of the transitions ``user`` may fire on ``obj`` from its state: what a page
+    offers as buttons. The conditions are not asked by default — the page lists what is still
+    missing beside the button, and firing refuses with the reason; with ``conditions=True``
+    this is django-fsm's ``get_available_user_<field>_transitions``."""
     field = state_field(type(obj))
     if conditions:
         found = getattr(obj, f"get_available_user_{field}_transitions")(_user(user))

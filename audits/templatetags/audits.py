@@ -22,7 +22,7 @@ def audits_panel(context, application) -> dict:
         .order_by("created_at")
     )
     open_program = application.production_checks.filter(
-        status__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
+        state__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
     ).exists()
     organization = application.organization
     acts = {

@@ -13,7 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_fsm import TransitionNotAllowed
 
+from halal_portal import workflow
+from halal_portal.errors import REFUSALS, refusal_status, refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import permissions, rules, selectors, services
@@ -24,9 +27,9 @@ from ..forms import (
     NonconformityForm,
     SectionForm,
 )
-from ..models import ActState, ItemStatus, Nonconformity, ProductionCheckAct
+from ..models import ItemStatus, Nonconformity, ProductionCheckAct
 from ..services.act import HEADER_FIELDS
-from .check import error_text, get_check, refusal_status
+from .check import get_check
 
 # Section 9 reads the slaughter journals and section 15 the sanitation journal (Annex Б).
 SLAUGHTER_SECTION = 9
@@ -63,16 +66,17 @@ def _workflow(act: ProductionCheckAct, user) -> dict:
     team = list(check.team.select_related("user"))
     for member in team:
         member.signature = signed.get(member.user_id)
-    is_signatory = permissions.is_act_signatory(check, user)
+    # The buttons, from the act's state machine: what this user may fire now, conditions left
+    # out (the page lists what the draft still lacks; the last signature completes the act).
+    actions = workflow.actions(act, user)
     return {
         "team": team,
-        "can_submit": _can_edit(act, user),
-        "can_sign": act.state == ActState.SUBMITTED and is_signatory and user.pk not in signed,
-        "can_return": act.state == ActState.SUBMITTED and is_signatory,
-        "can_approve": act.state == ActState.SIGNED and permissions.can_approve_act(act, user),
-        "can_send": act.state == ActState.APPROVED and permissions.can_send_act(act, user),
-        "can_acknowledge": act.state == ActState.SENT
-        and permissions.is_enterprise_head(check, user),
+        "can_submit": "submit" in actions,
+        "can_sign": "complete_signatures" in actions and user.pk not in signed,
+        "can_return": "return_to_draft" in actions,
+        "can_approve": "approve" in actions,
+        "can_send": "send" in actions,
+        "can_acknowledge": "acknowledge" in actions,
         "return_form": ActReturnForm(prefix="return"),
         "transitions": list(act.transitions.select_related("by")),
     }
@@ -114,9 +118,9 @@ def act_create(request: HttpRequest, check_pk: int) -> HttpResponse:
     check = get_check(request, check_pk)
     try:
         services.act_create(check=check, by=request.user)
-    except ValidationError as error:
-        context = {"message": error_text(error), "back": check}
-        return render(request, "audits/refused.html", context, status=refusal_status(error))
+    except REFUSALS as error:
+        context = {"message": refusal_text(error), "back": check}
+        return render(request, "refused.html", context, status=refusal_status(error))
     messages.success(request, _("The act is drawn up; fill in its sections."))
     return redirect("audits:act-section", check_pk=check.pk, section=1)
 
@@ -222,9 +226,9 @@ def act_section(request: HttpRequest, check_pk: int, section: int) -> HttpRespon
         outcome = services.section_save(
             act=act, by=request.user, section=section, entries=form.entries()
         )
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-        return _section_page(request, act, section, form=form, status=400)
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
+        return _section_page(request, act, section, form=form, status=refusal_status(error))
     if outcome.conflicts:
         messages.error(
             request,
@@ -285,11 +289,12 @@ def act_section_save(request: HttpRequest, check_pk: int, section: int) -> JsonR
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             raise ValidationError(_("Send the items of the section as a list."))
         outcome = services.section_save(act=act, by=request.user, section=section, entries=entries)
+    except TransitionNotAllowed as error:
+        act.refresh_from_db(fields=["state"])
+        return _json_error(refusal_text(error), 409, state=act.state)
     except ValidationError as error:
-        if getattr(error, "code", None) == "state":
-            return _json_error(error_text(error), 409, state=act.state)
         errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-        return _json_error(error_text(error), 400, errors=errors)
+        return _json_error(refusal_text(error), 400, errors=errors)
     body = {"saved": outcome.saved}
     if outcome.conflicts:
         return _json_error(
@@ -321,10 +326,10 @@ def nonconformity_add(request: HttpRequest, check_pk: int, result_pk: int) -> Ht
     if form.is_valid():
         try:
             services.nonconformity_add(result=result, by=request.user, **form.cleaned_data)
+        except TransitionNotAllowed as error:
+            messages.error(request, refusal_text(error))
+            return _section_page(request, act, number, status=409)
         except ValidationError as error:
-            if getattr(error, "code", None) == "state":
-                messages.error(request, error_text(error))
-                return _section_page(request, act, number, status=409)
             add_validation_errors(form, error)
         else:
             messages.success(request, _("The nonconformity is recorded."))
@@ -348,8 +353,8 @@ def nonconformity_remove(request: HttpRequest, check_pk: int, nonconformity_pk: 
     number = nonconformity.item_result.item.section.number
     try:
         services.nonconformity_remove(nonconformity=nonconformity, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         return _section_page(request, act, number, status=refusal_status(error))
     messages.success(request, _("The nonconformity is removed from the act."))
     return redirect("audits:act-section", check_pk=check_pk, section=number)
@@ -372,10 +377,10 @@ def act_evidence_add(request: HttpRequest, check_pk: int, result_pk: int) -> Htt
                 upload=form.cleaned_data["file"],
                 description=form.cleaned_data["description"],
             )
+        except TransitionNotAllowed as error:
+            messages.error(request, refusal_text(error))
+            return _section_page(request, act, number, status=409)
         except ValidationError as error:
-            if getattr(error, "code", None) == "state":
-                messages.error(request, error_text(error))
-                return _section_page(request, act, number, status=409)
             add_validation_errors(form, error)
         else:
             messages.success(request, _("The file is attached."))
@@ -418,8 +423,8 @@ def act_evidence_remove(request: HttpRequest, check_pk: int, evidence_file_pk: i
     number = evidence.result.item.section.number
     try:
         services.act_evidence_remove(evidence=evidence, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         return _section_page(request, act, number, status=refusal_status(error))
     messages.success(request, _("The file is removed."))
     return redirect("audits:act-section", check_pk=check_pk, section=number)
@@ -432,8 +437,8 @@ def _transition(request, check_pk: int, service, success: str, **kwargs) -> Http
     act = _get_act(request, check_pk)
     try:
         service(act=act, by=request.user, **kwargs)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         act = _get_act(request, check_pk)
         return _detail(request, act, status=refusal_status(error))
     messages.success(request, success)

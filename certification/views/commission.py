@@ -85,7 +85,7 @@ def panel_context(user, application) -> dict:
     }
     # The register form itself forms the commission that registering needs: its condition is
     # left out; the other actions come as the state machine offers them.
-    actions = workflow.available(application, user, conditions=False)
+    actions = workflow.actions(application, user)
     if "register" in actions:
         context["register_form"] = _members_form(application)
     if "return_for_completion" in actions:

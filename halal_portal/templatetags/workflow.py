@@ -8,8 +8,8 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def transitions(context, obj, conditions: bool = True) -> frozenset[str]:
-    """``{% transitions act as actions %}`` … ``{% if "approve" in actions %}``: the names of the
-    transitions of ``obj`` that the current user may fire (halal_portal.workflow.available)."""
+def transitions(context, obj, conditions: bool = False) -> frozenset[str]:
+    """``{% transitions application as actions %}`` … ``{% if "withdraw" in actions %}``: the
+    transitions of ``obj`` the current user may fire from its state (halal_portal.workflow)."""
     request = context.get("request")
-    return workflow.available(obj, getattr(request, "user", None), conditions=conditions)
+    return workflow.actions(obj, getattr(request, "user", None), conditions=conditions)
