@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import act, check, journal, sampling
+from .views import act, act_workflow, check, journal, sampling
 
 app_name = "audits"
 
@@ -100,12 +100,16 @@ urlpatterns = [
         act.act_evidence_remove,
         name="act-evidence-remove",
     ),
-    path("checks/<int:check_pk>/act/submit/", act.act_submit, name="act-submit"),
-    path("checks/<int:check_pk>/act/sign/", act.act_sign, name="act-sign"),
-    path("checks/<int:check_pk>/act/return/", act.act_return, name="act-return"),
-    path("checks/<int:check_pk>/act/approve/", act.act_approve, name="act-approve"),
-    path("checks/<int:check_pk>/act/send/", act.act_send, name="act-send"),
-    path("checks/<int:check_pk>/act/acknowledge/", act.act_acknowledge, name="act-acknowledge"),
+    path("checks/<int:check_pk>/act/submit/", act_workflow.act_submit, name="act-submit"),
+    path("checks/<int:check_pk>/act/sign/", act_workflow.act_sign, name="act-sign"),
+    path("checks/<int:check_pk>/act/return/", act_workflow.act_return, name="act-return"),
+    path("checks/<int:check_pk>/act/approve/", act_workflow.act_approve, name="act-approve"),
+    path("checks/<int:check_pk>/act/send/", act_workflow.act_send, name="act-send"),
+    path(
+        "checks/<int:check_pk>/act/acknowledge/",
+        act_workflow.act_acknowledge,
+        name="act-acknowledge",
+    ),
     # --- the sanitation journal (GOST 7.1, Annex Б) ---
     path("organizations/<int:org_pk>/sanitation/", journal.journal, name="journal"),
     path(

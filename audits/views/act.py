@@ -36,7 +36,7 @@ SLAUGHTER_SECTION = 9
 SANITATION_SECTION = 15
 
 
-def _get_act(request: HttpRequest, check_pk: int) -> ProductionCheckAct:
+def get_act(request: HttpRequest, check_pk: int) -> ProductionCheckAct:
     check = get_check(request, check_pk)
     return get_object_or_404(selectors.act_list_for(request.user), production_check=check)
 
@@ -82,7 +82,8 @@ def _workflow(act: ProductionCheckAct, user) -> dict:
     }
 
 
-def _detail(request, act, *, form=None, return_form=None, status=200) -> HttpResponse:
+def act_page(request, act, *, form=None, return_form=None, status=200) -> HttpResponse:
+    """The act's page: its header and sections, the buttons of its workflow, its history."""
     user = request.user
     results = list(selectors.item_result_list(act))
     can_edit = _can_edit(act, user)
@@ -127,10 +128,10 @@ def act_create(request: HttpRequest, check_pk: int) -> HttpResponse:
 
 @login_required
 def act_detail(request: HttpRequest, check_pk: int) -> HttpResponse:
-    act = _get_act(request, check_pk)
+    act = get_act(request, check_pk)
     if request.method == "POST":
         return _header_post(request, act)
-    return _detail(request, act)
+    return act_page(request, act)
 
 
 def _header_post(request: HttpRequest, act: ProductionCheckAct) -> HttpResponse:
@@ -139,7 +140,7 @@ def _header_post(request: HttpRequest, act: ProductionCheckAct) -> HttpResponse:
         raise PermissionDenied
     if not act.is_editable:
         messages.error(request, _("The act is no longer a draft and cannot be changed."))
-        return _detail(request, act, status=409)
+        return act_page(request, act, status=409)
     form = ActHeaderForm(request.POST, prefix="act")
     if form.is_valid():
         try:
@@ -149,7 +150,7 @@ def _header_post(request: HttpRequest, act: ProductionCheckAct) -> HttpResponse:
         else:
             messages.success(request, _("The act is saved."))
             return redirect(act)
-    return _detail(request, act, form=form, status=400)
+    return act_page(request, act, form=form, status=400)
 
 
 def _section_results(act: ProductionCheckAct, number: int):
@@ -211,7 +212,7 @@ def _section_page(request, act, number, *, form=None, bound=None, status=200) ->
 @login_required
 def act_section(request: HttpRequest, check_pk: int, section: int) -> HttpResponse:
     """A section of the act; without JavaScript its form is a plain POST."""
-    act = _get_act(request, check_pk)
+    act = get_act(request, check_pk)
     if request.method != "POST":
         return _section_page(request, act, section)
     if not permissions.can_draw_up_act(act.production_check, request.user):
@@ -280,7 +281,7 @@ def act_section_save(request: HttpRequest, check_pk: int, section: int) -> JsonR
     """The autosave: ``{"items": [{"item", "result", "comment", "revision"}]}`` →
     ``{"saved": {item: {...}}}``; 409 when the act is no longer a draft or an item was saved
     meanwhile (with what is stored), 400 with the reasons on bad input."""
-    act = _get_act(request, check_pk)
+    act = get_act(request, check_pk)
     if not permissions.can_draw_up_act(act.production_check, request.user):
         return _json_error(_("Only an expert-auditor of the check fills in the act."), 403)
     try:
@@ -317,7 +318,7 @@ def _get_result(act: ProductionCheckAct, result_pk: int):
 @require_POST
 def nonconformity_add(request: HttpRequest, check_pk: int, result_pk: int) -> HttpResponse:
     """GOST 8.16: a nonconformity on an item, with a deadline unless corrected on the spot."""
-    act = _get_act(request, check_pk)
+    act = get_act(request, check_pk)
     result = _get_result(act, result_pk)
     number = result.item.section.number
     if not permissions.can_draw_up_act(act.production_check, request.user):
@@ -343,7 +344,7 @@ def nonconformity_add(request: HttpRequest, check_pk: int, result_pk: int) -> Ht
 @login_required
 @require_POST
 def nonconformity_remove(request: HttpRequest, check_pk: int, nonconformity_pk: int):
-    act = _get_act(request, check_pk)
+    act = get_act(request, check_pk)
 
     nonconformity = get_object_or_404(
         Nonconformity.objects.select_related("item_result__item__section"),
@@ -363,7 +364,7 @@ def nonconformity_remove(request: HttpRequest, check_pk: int, nonconformity_pk: 
 @login_required
 @require_POST
 def act_evidence_add(request: HttpRequest, check_pk: int, result_pk: int) -> HttpResponse:
-    act = _get_act(request, check_pk)
+    act = get_act(request, check_pk)
     result = _get_result(act, result_pk)
     number = result.item.section.number
     if not permissions.can_draw_up_act(act.production_check, request.user):
@@ -392,7 +393,7 @@ def act_evidence_add(request: HttpRequest, check_pk: int, result_pk: int) -> Htt
 
 
 def _get_evidence(request, check_pk: int, evidence_file_pk: int):
-    act = _get_act(request, check_pk)
+    act = get_act(request, check_pk)
     evidence = get_object_or_404(
         selectors.act_evidence_list_for(request.user).filter(result__act=act),
         pk=evidence_file_pk,
@@ -428,73 +429,3 @@ def act_evidence_remove(request: HttpRequest, check_pk: int, evidence_file_pk: i
         return _section_page(request, act, number, status=refusal_status(error))
     messages.success(request, _("The file is removed."))
     return redirect("audits:act-section", check_pk=check_pk, section=number)
-
-
-# --- the workflow ---------------------------------------------------------------------------
-
-
-def _transition(request, check_pk: int, service, success: str, **kwargs) -> HttpResponse:
-    act = _get_act(request, check_pk)
-    try:
-        service(act=act, by=request.user, **kwargs)
-    except REFUSALS as error:
-        messages.error(request, refusal_text(error))
-        act = _get_act(request, check_pk)
-        return _detail(request, act, status=refusal_status(error))
-    messages.success(request, success)
-    return redirect(act)
-
-
-@login_required
-@require_POST
-def act_submit(request: HttpRequest, check_pk: int) -> HttpResponse:
-    return _transition(
-        request,
-        check_pk,
-        services.act_submit,
-        _("The act is submitted; the members of the commission sign it."),
-    )
-
-
-@login_required
-@require_POST
-def act_sign(request: HttpRequest, check_pk: int) -> HttpResponse:
-    return _transition(request, check_pk, services.act_sign, _("You have signed the act."))
-
-
-@login_required
-@require_POST
-def act_return(request: HttpRequest, check_pk: int) -> HttpResponse:
-    act = _get_act(request, check_pk)
-    if not permissions.is_act_signatory(act.production_check, request.user):
-        raise PermissionDenied
-    form = ActReturnForm(request.POST, prefix="return")
-    if not form.is_valid():
-        return _detail(request, act, return_form=form, status=400)
-    return _transition(
-        request,
-        check_pk,
-        services.act_return,
-        _("The act is returned to the draft."),
-        reason=form.cleaned_data["reason"],
-    )
-
-
-@login_required
-@require_POST
-def act_approve(request: HttpRequest, check_pk: int) -> HttpResponse:
-    return _transition(request, check_pk, services.act_approve, _("The act is approved."))
-
-
-@login_required
-@require_POST
-def act_send(request: HttpRequest, check_pk: int) -> HttpResponse:
-    return _transition(request, check_pk, services.act_send, _("The act is sent to the applicant."))
-
-
-@login_required
-@require_POST
-def act_acknowledge(request: HttpRequest, check_pk: int) -> HttpResponse:
-    return _transition(
-        request, check_pk, services.act_acknowledge, _("Receipt of the act is confirmed.")
-    )
