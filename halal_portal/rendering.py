@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import json
 import logging
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -147,7 +146,7 @@ def render_bytes(kind: str, snapshot: dict) -> bytes:
     return render_pdf(spec.template, spec.context(snapshot))
 
 
-def document_render(*, document_id: int, pause: float = 0.0) -> str:
+def document_render(*, document_id: int) -> str:
     """Render one document into its row and file. Safe to run again and concurrently:
 
     - a ready document is left as it is ("ready");
@@ -164,8 +163,6 @@ def document_render(*, document_id: int, pause: float = 0.0) -> str:
         document.attempts += 1
         document.save(update_fields=["status", "attempts", "updated_at"])
     snapshot = document.snapshot
-    if pause:
-        time.sleep(pause)
     pdf = render_bytes(document.kind, snapshot)
     with transaction.atomic():
         document = RenderedDocument.objects.select_for_update().filter(pk=document_id).first()
