@@ -12,6 +12,8 @@ import segno
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from accounts.models import AuthorizedBody
+
 _INITIAL = re.compile(r"^\w\.$")
 
 
@@ -70,8 +72,6 @@ def qr_svg(url: str) -> SafeString:
 
 def body_snapshot() -> dict:
     """The authorized organization as a document issued now prints it."""
-    from accounts.models import AuthorizedBody
-
     body = AuthorizedBody.get()
     return {
         "name": body.name,

@@ -4,7 +4,6 @@ The secretary or the head draws up the program; the head approves it («УТВЕ
 approval nothing in it changes, and only then may the check start. The check's ``participants``
 (read by the recusal rule of the commission's votes) always equal the program's team."""
 
-import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -273,7 +272,3 @@ def check_start(*, check: ProductionCheck, by: User) -> ProductionCheck:
     check.start(by=by, at=timezone.now())
     check.save()
     return check
-
-
-def check_dates_cover(check: ProductionCheck, day: datetime.date) -> bool:
-    return bool(check.start_date and check.end_date and check.start_date <= day <= check.end_date)

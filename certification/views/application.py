@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -247,8 +248,6 @@ def _step_documents(request, application):
 
 
 def _max_mb() -> int:
-    from django.conf import settings
-
     return settings.UPLOAD_MAX_BYTES // (1024 * 1024)
 
 
