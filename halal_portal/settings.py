@@ -59,8 +59,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_fsm",
     "axes",
-    "halal_portal",
+    # The project's apps, lowest layer first (README, "Architecture"; pyproject's import-linter
+    # contract): seed_demo seeds them in this order.
     "accounts",
+    "halal_portal",
     "certification",
     "audits",
     "slaughter",
@@ -110,7 +112,8 @@ DATABASES = {
 if PRODUCTION and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL in production")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Persistent connections: without them every request pays a new backend (STACK.md: ~10x).
+    # Persistent connections: without them every request pays for a new backend process (about
+    # ten times the cost of a simple query).
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -294,7 +297,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
-        # WeasyPrint logs every layout step at INFO (STACK.md pitfall 12).
+        # WeasyPrint logs every layout step at INFO.
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
@@ -328,7 +331,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # GOST 8.16: a week before the deadline for corrective actions.
     "remind-corrective-deadlines": {
-        "task": "certification.tasks.remind_corrective_deadlines_task",
+        "task": "audits.tasks.remind_corrective_deadlines_task",
         "schedule": crontab(hour=8, minute=0),
     },
     # Rendered documents (PDF) whose task was lost: broker down at commit, worker killed.

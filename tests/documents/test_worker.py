@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from certification import services
+from certification import rules
 from halal_portal.celery import app as celery_app
 from halal_portal.models import DocumentStatus, RenderedDocument
 from tests.certification.workflow import decide
@@ -176,7 +176,7 @@ def issue(application, secretary, commission):
         secretary=secretary,
         members=commission,
         valid_from=today,
-        valid_to=services.certificates.max_valid_to(today),
+        valid_to=rules.max_valid_to(today),
     )
     return RenderedDocument.objects.get(kind="certificate", object_id=application.certificate.pk)
 
