@@ -137,3 +137,19 @@ def _reference_data(request):
     request.getfixturevalue("transactional_db")
     importlib.import_module("certification.migrations.0002_reference_data").load(apps, None)
     importlib.import_module("audits.migrations.0005_checklist_annex_zh").load(apps, None)
+
+
+@pytest.fixture
+def constant_queries(client, django_assert_max_num_queries):
+    """A list page's query budget: ``check(url, add_rows, budget=n)`` GETs the page (its first
+    rows already made) within ``n`` queries, calls ``add_rows()``, and then the page may cost no
+    more queries than before — an N+1 fails."""
+
+    def check(url: str, add_rows, *, budget: int) -> None:
+        with django_assert_max_num_queries(budget) as few:
+            assert client.get(url).status_code == 200
+        add_rows()
+        with django_assert_max_num_queries(len(few)):
+            assert client.get(url).status_code == 200
+
+    return check
