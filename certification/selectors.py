@@ -1,4 +1,5 @@
-"""Reads: who sees which application. Every view and API endpoint starts from here."""
+"""Reads: who sees which application, meeting and certificate; the votes of the commission as they
+stand; what the applicant's panel shows. Every view and API endpoint starts from here."""
 
 from django.conf import settings
 from django.db.models import Q, QuerySet

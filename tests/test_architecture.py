@@ -31,7 +31,7 @@ def test_installed_apps_are_listed_lowest_layer_first():
 def test_seed_demo_runs_each_apps_demo_lowest_layer_first():
     rank = {name: i for i, layer in enumerate(layers()) for name in layer}
     order = [module.__name__.removesuffix(".demo") for module in demo_modules()]
-    assert order == ["accounts", "certification", "audits", "slaughter"]
+    assert {"accounts", "certification", "audits", "slaughter"} <= set(order)
     assert [rank[name] for name in order] == sorted(rank[name] for name in order)
 
 
@@ -39,8 +39,8 @@ def test_the_apps_above_register_their_providers():
     from labelling.rules import validate_product_name as labelling_rule
 
     assert labelling_rule in providers._PRODUCT_NAME_RULES
-    assert [p.template for p in providers._PANELS] == [
-        "audits/_corrective_panel.html",
-        "audits/_application_panel.html",
-    ]
-    assert [j.url_name for j in journals()] == ["slaughter:journal"]
+    cards = [panel.template for panel in providers._PANELS]
+    assert cards.index("audits/_corrective_panel.html") < cards.index(
+        "audits/_application_panel.html"
+    )
+    assert "slaughter:journal" in [journal.url_name for journal in journals()]
