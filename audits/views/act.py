@@ -8,12 +8,13 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halal_portal.downloads import file_download
 from halal_portal.forms import add_validation_errors
 
 from .. import permissions, rules, selectors, services
@@ -396,19 +397,10 @@ def _get_evidence(request, check_pk: int, evidence_file_pk: int):
 
 
 @login_required
-def act_evidence(request: HttpRequest, check_pk: int, evidence_file_pk: int) -> FileResponse:
+def act_evidence(request: HttpRequest, check_pk: int, evidence_file_pk: int) -> HttpResponse:
     """The only way to an evidence file: the user must be allowed to see the act."""
     _act, evidence = _get_evidence(request, check_pk, evidence_file_pk)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=not evidence.is_image,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_download(evidence)
 
 
 @login_required
