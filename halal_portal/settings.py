@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "halal_portal.middleware.SecurityHeadersMiddleware",
+    "halal_portal.middleware.StaffSessionMiddleware",
     # Last, as django-axes asks: it locks out after repeated failed logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -335,6 +336,9 @@ PERMISSIONS_POLICY = {
     )
 }
 SESSION_COOKIE_HTTPONLY = True
+# Applicants stay logged in for Django's two weeks; the body's staff, who decide, do not.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_HOURS", default=12) * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
