@@ -7,7 +7,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -51,3 +53,34 @@ class StaffSessionMiddleware:
                 return redirect_to_login(request.get_full_path())
             request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
         return self.get_response(request)
+
+
+def _database_answers() -> bool:
+    connection = connections[DEFAULT_DB_ALIAS]
+    try:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except (OperationalError, InterfaceError):
+        # Dropped, so that the next request connects afresh once the database is back.
+        connection.close_if_unusable_or_obsolete()
+        return False
+    return True
+
+
+class DatabaseUnavailableMiddleware:
+    """Outermost: a server error while the database does not answer becomes the portal's own
+    «briefly unavailable» page (503, Retry-After), never a traceback. Requests connect again by
+    themselves once the database is back (CONN_HEALTH_CHECKS), no restart needed."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 500 and not _database_answers():
+            # No context processors: they would ask the database again.
+            html = render_to_string("503.html")
+            response = HttpResponse(html, status=503)
+            response["Retry-After"] = "120"
+        return response
