@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/halal_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run install system-deps services lint format test messages compilemessages migrate seed clean
+.PHONY: run install system-deps services lint format test messages compilemessages migrate seed clean backup restore
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -79,6 +79,16 @@ test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
 	  $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+# Backups of a PostgreSQL deployment (DATABASE_URL, the storage of the settings):
+#   make backup                       -> backups/<time>/ (database.dump, media.tar, MANIFEST.sha256)
+#   make restore BACKUP=backups/<time> into an empty database and storage; every hash is checked.
+backup: install
+	$(BIN)/python manage.py backup $(BACKUP)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<time>"; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3
