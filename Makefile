@@ -18,14 +18,15 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# Debian packages: gettext for translations; for tests also Chromium (browser tests) and
-# poppler-utils (PDF text checks). Installed only when absent.
+# Debian packages: gettext for translations; for tests also Chromium (browser tests),
+# poppler-utils (PDF text checks) and postgresql-client (the backup and restore test). Installed only when absent.
 system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ "$(WITH_TEST_DEPS)" = 1 ]; then \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
 	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	  command -v pg_dump >/dev/null || missing="$$missing postgresql-client"; \
 	fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
