@@ -88,6 +88,15 @@ def meeting_list_for(user):
     return queryset.none()
 
 
+def certificate_pdf_list_for(user):
+    """Certificates whose PDF (and annexes' PDFs) the user may download: the holder only once
+    the head has signed (Annex Л, Л.4.6), as the public registry shows it; staff always."""
+    queryset = certificate_list_for(user)
+    if user.is_authenticated and not user.is_body_staff:
+        queryset = queryset.exclude(signed_at=None)
+    return queryset
+
+
 def certificate_list_for(user):
     """Certificates of the user's organizations; every certificate for the body's staff."""
     queryset = Certificate.objects.select_related("application", "meeting")

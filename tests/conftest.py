@@ -27,6 +27,25 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(autouse=True)
+def _no_content_security_policy_violation(request):
+    """Every browser test also proves the pages keep to the Content-Security-Policy: whatever
+    the browser refused (an inline script, handler or style) fails the test."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield
+    assert refused == []
+
+
+@pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Every test writes uploads to its own folder, never to the project's media/; passwords
     are hashed cheaply (PBKDF2 costs ~0.7 s a user); the language is the default one, whatever

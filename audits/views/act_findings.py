@@ -5,12 +5,13 @@ that support it."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halal_portal.downloads import file_download
 from halal_portal.forms import add_validation_errors
 
 from .. import permissions, selectors, services
@@ -112,19 +113,10 @@ def _get_evidence(request, check_pk: int, evidence_file_pk: int):
 
 
 @login_required
-def act_evidence(request: HttpRequest, check_pk: int, evidence_file_pk: int) -> FileResponse:
+def act_evidence(request: HttpRequest, check_pk: int, evidence_file_pk: int) -> HttpResponse:
     """The only way to an evidence file: the user must be allowed to see the act."""
     _act, evidence = _get_evidence(request, check_pk, evidence_file_pk)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=not evidence.is_image,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_download(evidence)
 
 
 @login_required

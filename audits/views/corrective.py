@@ -5,13 +5,14 @@ them. Their card on the application page is audits/panels.py."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from certification import selectors as certification_selectors
 from certification.models import AppState
+from halal_portal.downloads import file_download
 from halal_portal.forms import add_validation_errors
 
 from .. import rules, services
@@ -86,7 +87,7 @@ def corrective_action_verify(request: HttpRequest, pk: int, action_pk: int) -> H
 
 
 @login_required
-def evidence_download(request: HttpRequest, pk: int, evidence_pk: int) -> FileResponse:
+def evidence_download(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     """The only way to an evidence file: the user must be allowed to see the application."""
     application = get_object_or_404(
         certification_selectors.application_list_for(request.user), pk=pk
@@ -94,13 +95,4 @@ def evidence_download(request: HttpRequest, pk: int, evidence_pk: int) -> FileRe
     evidence = get_object_or_404(
         EvidenceFile, pk=evidence_pk, action__nonconformity__application=application
     )
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_download(evidence)

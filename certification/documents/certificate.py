@@ -119,7 +119,7 @@ register(
         snapshot=certificate_snapshot,
         context=certificate_context,
         filename=lambda s: f"Сертификат {s['number']}.pdf",
-        visible_to=selectors.certificate_list_for,
+        visible_to=selectors.certificate_pdf_list_for,
         describe=describe_certificate,
     )
 )
@@ -135,7 +135,7 @@ register(
             f"Приложение {s['annex_number']} к сертификату {s['certificate_number']}.pdf"
         ),
         visible_to=lambda user: CertificateAnnex.objects.filter(
-            certificate__in=selectors.certificate_list_for(user)
+            certificate__in=selectors.certificate_pdf_list_for(user)
         ),
         describe=describe_annex,
     )
