@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -87,8 +88,6 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
     """The in-portal inbox: every decision, remark, invitation and reminder sent to the user."""
-    from django.core.paginator import Paginator
-
     notifications = request.user.notifications.all()
     page = Paginator(notifications, 30).get_page(request.GET.get("page"))
     response = render(request, "accounts/inbox.html", {"page": page})

@@ -1,7 +1,7 @@
 """The production check's documents: the program (Annex Д), the sampling act (Annex Е) and the
 act of the check of the state of production (Annex Ж).
 
-As in certification/documents.py: ``<kind>_snapshot(obj)`` reads the database once, when the
+As in certification/documents/: ``<kind>_snapshot(obj)`` reads the database once, when the
 document is issued (the head approves the program; both parties have signed the sampling act;
 the head approves the production-check act, and the enterprise's head acknowledges it), and
 ``<kind>_context(snapshot)`` formats the snapshot for the template without the database. The

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import act, act_workflow, check, journal, sampling
+from .views import act, act_findings, check, corrective, journal, sampling
 
 app_name = "audits"
 
@@ -77,39 +77,35 @@ urlpatterns = [
     ),
     path(
         "checks/<int:check_pk>/act/items/<int:result_pk>/nonconformities/",
-        act.nonconformity_add,
+        act_findings.nonconformity_add,
         name="act-nonconformity-add",
     ),
     path(
         "checks/<int:check_pk>/act/nonconformities/<int:nonconformity_pk>/remove/",
-        act.nonconformity_remove,
+        act_findings.nonconformity_remove,
         name="act-nonconformity-remove",
     ),
     path(
         "checks/<int:check_pk>/act/items/<int:result_pk>/evidence/",
-        act.act_evidence_add,
+        act_findings.act_evidence_add,
         name="act-evidence-add",
     ),
     path(
         "checks/<int:check_pk>/act/evidence/<int:evidence_file_pk>/",
-        act.act_evidence,
+        act_findings.act_evidence,
         name="act-evidence",
     ),
     path(
         "checks/<int:check_pk>/act/evidence/<int:evidence_file_pk>/remove/",
-        act.act_evidence_remove,
+        act_findings.act_evidence_remove,
         name="act-evidence-remove",
     ),
-    path("checks/<int:check_pk>/act/submit/", act_workflow.act_submit, name="act-submit"),
-    path("checks/<int:check_pk>/act/sign/", act_workflow.act_sign, name="act-sign"),
-    path("checks/<int:check_pk>/act/return/", act_workflow.act_return, name="act-return"),
-    path("checks/<int:check_pk>/act/approve/", act_workflow.act_approve, name="act-approve"),
-    path("checks/<int:check_pk>/act/send/", act_workflow.act_send, name="act-send"),
-    path(
-        "checks/<int:check_pk>/act/acknowledge/",
-        act_workflow.act_acknowledge,
-        name="act-acknowledge",
-    ),
+    path("checks/<int:check_pk>/act/submit/", act.act_submit, name="act-submit"),
+    path("checks/<int:check_pk>/act/sign/", act.act_sign, name="act-sign"),
+    path("checks/<int:check_pk>/act/return/", act.act_return, name="act-return"),
+    path("checks/<int:check_pk>/act/approve/", act.act_approve, name="act-approve"),
+    path("checks/<int:check_pk>/act/send/", act.act_send, name="act-send"),
+    path("checks/<int:check_pk>/act/acknowledge/", act.act_acknowledge, name="act-acknowledge"),
     # --- the sanitation journal (GOST 7.1, Annex Б) ---
     path("organizations/<int:org_pk>/sanitation/", journal.journal, name="journal"),
     path(
@@ -121,5 +117,21 @@ urlpatterns = [
         "organizations/<int:org_pk>/sanitation/<int:entry_pk>/",
         journal.journal_entry,
         name="journal-entry",
+    ),
+    # --- corrective actions while the work is suspended (GOST 8.16) ---
+    path(
+        "applications/<int:pk>/nonconformities/<int:nonconformity_pk>/action/",
+        corrective.corrective_action_create,
+        name="application-corrective-action",
+    ),
+    path(
+        "applications/<int:pk>/actions/<int:action_pk>/verify/",
+        corrective.corrective_action_verify,
+        name="application-action-verify",
+    ),
+    path(
+        "applications/<int:pk>/evidence/<int:evidence_pk>/",
+        corrective.evidence_download,
+        name="application-evidence",
     ),
 ]

@@ -15,22 +15,15 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.notifications import notify
-from certification.models import Application, AppState
+from certification.models import Application, AppState, Question
 from certification.permissions import is_member
+from halal_portal.errors import StateConflict
 from halal_portal.uploads import check_upload
 
+from .. import rules
 from ..models import CorrectiveAction, EvidenceFile, Nonconformity
 
 MAX_EVIDENCE_FILES = 20
-
-
-def can_verify(application: Application, user) -> bool:
-    """The secretary, or an expert-auditor who took part in a production check of it."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_secretary:
-        return True
-    return user.is_auditor and application.production_checks.filter(participants=user).exists()
 
 
 @transaction.atomic
@@ -56,12 +49,10 @@ def corrective_action_file(
     )
     if state != AppState.SUSPENDED:
         # GOST 8.16: corrective actions answer a suspension.
-        raise ValidationError(
-            _("Corrective actions are filed only while the work is suspended."), code="state"
-        )
+        raise StateConflict(_("Corrective actions are filed only while the work is suspended."))
     nonconformity = Nonconformity.objects.select_for_update().get(pk=nonconformity.pk)
     if nonconformity.closed_at:
-        raise ValidationError(_("This nonconformity is already closed."), code="closed")
+        raise StateConflict(_("This nonconformity is already closed."))
     cause, action = (cause or "").strip(), (action or "").strip()
     errors = {}
     if not cause:
@@ -137,11 +128,11 @@ def corrective_action_verify(
     """The secretary or an expert-auditor accepts or rejects a corrective action (GOST 8.16).
     An accepted action closes its nonconformity; after a rejection the applicant files anew."""
     application = action.nonconformity.application
-    if not can_verify(application, by):
+    if not rules.can_verify(application, by):
         raise PermissionDenied
     action = CorrectiveAction.objects.select_for_update().get(pk=action.pk)
     if action.verified_at:
-        raise ValidationError(_("This corrective action is already verified."), code="verified")
+        raise StateConflict(_("This corrective action is already verified."))
     note = (note or "").strip()
     if not accepted and not note:
         raise ValidationError({"note": _("Say why the action is not accepted.")})
@@ -165,3 +156,22 @@ def corrective_action_verify(
         url=application.get_absolute_url(),
     )
     return action
+
+
+def nonconformities_record(item) -> None:
+    """GOST 8.16: a suspension lists the nonconformities to correct, one per line of its
+    grounds; each becomes a nonconformity with the decision's deadline. Registered with
+    certification as a decision hook (audits/apps.py): runs in the meeting's closing
+    transaction for every adopted decision."""
+    if item.question != Question.SUSPEND:
+        return
+    Nonconformity.objects.bulk_create(
+        Nonconformity(
+            application_id=item.application_id,
+            description=line.strip(" -–•\t"),
+            deadline=item.deadline,
+            agenda_item=item,
+        )
+        for line in item.grounds.splitlines()
+        if line.strip(" -–•\t")
+    )

@@ -4,7 +4,6 @@ The secretary or the head draws up the program; the head approves it («УТВЕ
 approval nothing in it changes, and only then may the check start. The check's ``participants``
 (read by the recusal rule of the commission's votes) always equal the program's team."""
 
-import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -259,7 +258,3 @@ def _start_refusal(check: ProductionCheck) -> list[str]:
 def check_start(*, check: ProductionCheck, by: User) -> ProductionCheck:
     """The check starts under the approved program; never before the approval (GOST 8.13)."""
     return workflow.fire(check, "start", by=by, refusal=_start_refusal)
-
-
-def check_dates_cover(check: ProductionCheck, day: datetime.date) -> bool:
-    return bool(check.start_date and check.end_date and check.start_date <= day <= check.end_date)

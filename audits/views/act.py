@@ -1,6 +1,6 @@
 """The production-check act (GOST 8.16, Annex Ж): the act page, its 20 sections (each a form
-that also autosaves through ``section_save`` as JSON), nonconformities, evidence and the
-workflow from the draft to the enterprise head's acknowledgement."""
+that also autosaves through ``section_save`` as JSON) and the workflow from the draft to the
+enterprise head's acknowledgement. An item's nonconformities and evidence: act_findings.py."""
 
 import json
 from functools import wraps
@@ -8,9 +8,8 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
@@ -19,7 +18,7 @@ from halal_portal import workflow
 from halal_portal.errors import REFUSALS, refusal_status, refusal_text
 from halal_portal.forms import add_validation_errors
 
-from .. import permissions, rules, selectors, services
+from .. import journals, permissions, rules, selectors, services
 from ..forms import (
     ActEvidenceForm,
     ActHeaderForm,
@@ -27,16 +26,16 @@ from ..forms import (
     NonconformityForm,
     SectionForm,
 )
-from ..models import ItemStatus, Nonconformity, ProductionCheckAct
+from ..models import ItemStatus, ProductionCheckAct
 from ..services.act import HEADER_FIELDS
 from .check import get_check
 
-# Section 9 reads the slaughter journals and section 15 the sanitation journal (Annex Б).
-SLAUGHTER_SECTION = 9
+# Section 15 reads the sanitation journal (Annex Б); the journals registered in journals.py
+# name their own sections.
 SANITATION_SECTION = 15
 
 
-def get_act(request: HttpRequest, check_pk: int) -> ProductionCheckAct:
+def _get_act(request: HttpRequest, check_pk: int) -> ProductionCheckAct:
     check = get_check(request, check_pk)
     return get_object_or_404(selectors.act_list_for(request.user), production_check=check)
 
@@ -82,8 +81,7 @@ def _workflow(act: ProductionCheckAct, user) -> dict:
     }
 
 
-def act_page(request, act, *, form=None, return_form=None, status=200) -> HttpResponse:
-    """The act's page: its header and sections, the buttons of its workflow, its history."""
+def _detail(request, act, *, form=None, return_form=None, status=200) -> HttpResponse:
     user = request.user
     results = list(selectors.item_result_list(act))
     can_edit = _can_edit(act, user)
@@ -128,10 +126,10 @@ def act_create(request: HttpRequest, check_pk: int) -> HttpResponse:
 
 @login_required
 def act_detail(request: HttpRequest, check_pk: int) -> HttpResponse:
-    act = get_act(request, check_pk)
+    act = _get_act(request, check_pk)
     if request.method == "POST":
         return _header_post(request, act)
-    return act_page(request, act)
+    return _detail(request, act)
 
 
 def _header_post(request: HttpRequest, act: ProductionCheckAct) -> HttpResponse:
@@ -140,7 +138,7 @@ def _header_post(request: HttpRequest, act: ProductionCheckAct) -> HttpResponse:
         raise PermissionDenied
     if not act.is_editable:
         messages.error(request, _("The act is no longer a draft and cannot be changed."))
-        return act_page(request, act, status=409)
+        return _detail(request, act, status=409)
     form = ActHeaderForm(request.POST, prefix="act")
     if form.is_valid():
         try:
@@ -150,7 +148,7 @@ def _header_post(request: HttpRequest, act: ProductionCheckAct) -> HttpResponse:
         else:
             messages.success(request, _("The act is saved."))
             return redirect(act)
-    return act_page(request, act, form=form, status=400)
+    return _detail(request, act, form=form, status=400)
 
 
 def _section_results(act: ProductionCheckAct, number: int):
@@ -194,13 +192,9 @@ def _section_page(request, act, number, *, form=None, bound=None, status=200) ->
     }
     if number == SANITATION_SECTION:
         context["journal"] = selectors.sanitation_before_check(act)
-        context["can_read_journal"] = (
-            selectors.journal_organizations_for(user)
-            .filter(pk=act.production_check.application.organization_id)
-            .exists()
-        )
-    if number == SLAUGHTER_SECTION:
-        context["slaughter"] = selectors.slaughter_before_check(act)
+    # The journals of the apps above audits that this section reads (slaughter: section 9).
+    context["journal_summaries"] = journals.act_section_summaries(act, number)
+    if context.get("journal") or context["journal_summaries"]:
         context["can_read_journal"] = (
             selectors.journal_organizations_for(user)
             .filter(pk=act.production_check.application.organization_id)
@@ -212,7 +206,7 @@ def _section_page(request, act, number, *, form=None, bound=None, status=200) ->
 @login_required
 def act_section(request: HttpRequest, check_pk: int, section: int) -> HttpResponse:
     """A section of the act; without JavaScript its form is a plain POST."""
-    act = get_act(request, check_pk)
+    act = _get_act(request, check_pk)
     if request.method != "POST":
         return _section_page(request, act, section)
     if not permissions.can_draw_up_act(act.production_check, request.user):
@@ -281,7 +275,7 @@ def act_section_save(request: HttpRequest, check_pk: int, section: int) -> JsonR
     """The autosave: ``{"items": [{"item", "result", "comment", "revision"}]}`` →
     ``{"saved": {item: {...}}}``; 409 when the act is no longer a draft or an item was saved
     meanwhile (with what is stored), 400 with the reasons on bad input."""
-    act = get_act(request, check_pk)
+    act = _get_act(request, check_pk)
     if not permissions.can_draw_up_act(act.production_check, request.user):
         return _json_error(_("Only an expert-auditor of the check fills in the act."), 403)
     try:
@@ -310,122 +304,71 @@ def act_section_save(request: HttpRequest, check_pk: int, section: int) -> JsonR
     return JsonResponse(body)
 
 
-def _get_result(act: ProductionCheckAct, result_pk: int):
-    return get_object_or_404(selectors.item_result_list(act), pk=result_pk)
+# --- the workflow ---------------------------------------------------------------------------
 
 
-@login_required
-@require_POST
-def nonconformity_add(request: HttpRequest, check_pk: int, result_pk: int) -> HttpResponse:
-    """GOST 8.16: a nonconformity on an item, with a deadline unless corrected on the spot."""
-    act = get_act(request, check_pk)
-    result = _get_result(act, result_pk)
-    number = result.item.section.number
-    if not permissions.can_draw_up_act(act.production_check, request.user):
-        raise PermissionDenied
-    form = NonconformityForm(request.POST, prefix=f"nc-{result.pk}")
-    if form.is_valid():
-        try:
-            services.nonconformity_add(result=result, by=request.user, **form.cleaned_data)
-        except TransitionNotAllowed as error:
-            messages.error(request, refusal_text(error))
-            return _section_page(request, act, number, status=409)
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("The nonconformity is recorded."))
-            return redirect(
-                reverse("audits:act-section", kwargs={"check_pk": check_pk, "section": number})
-                + f"#item-{result.item_id}"
-            )
-    return _section_page(request, act, number, bound=form, status=400)
-
-
-@login_required
-@require_POST
-def nonconformity_remove(request: HttpRequest, check_pk: int, nonconformity_pk: int):
-    act = get_act(request, check_pk)
-
-    nonconformity = get_object_or_404(
-        Nonconformity.objects.select_related("item_result__item__section"),
-        pk=nonconformity_pk,
-        item_result__act=act,
-    )
-    number = nonconformity.item_result.item.section.number
+def _transition(request, check_pk: int, service, success: str, **kwargs) -> HttpResponse:
+    act = _get_act(request, check_pk)
     try:
-        services.nonconformity_remove(nonconformity=nonconformity, by=request.user)
+        service(act=act, by=request.user, **kwargs)
     except REFUSALS as error:
         messages.error(request, refusal_text(error))
-        return _section_page(request, act, number, status=refusal_status(error))
-    messages.success(request, _("The nonconformity is removed from the act."))
-    return redirect("audits:act-section", check_pk=check_pk, section=number)
+        act = _get_act(request, check_pk)
+        return _detail(request, act, status=refusal_status(error))
+    messages.success(request, success)
+    return redirect(act)
 
 
 @login_required
 @require_POST
-def act_evidence_add(request: HttpRequest, check_pk: int, result_pk: int) -> HttpResponse:
-    act = get_act(request, check_pk)
-    result = _get_result(act, result_pk)
-    number = result.item.section.number
-    if not permissions.can_draw_up_act(act.production_check, request.user):
+def act_submit(request: HttpRequest, check_pk: int) -> HttpResponse:
+    return _transition(
+        request,
+        check_pk,
+        services.act_submit,
+        _("The act is submitted; the members of the commission sign it."),
+    )
+
+
+@login_required
+@require_POST
+def act_sign(request: HttpRequest, check_pk: int) -> HttpResponse:
+    return _transition(request, check_pk, services.act_sign, _("You have signed the act."))
+
+
+@login_required
+@require_POST
+def act_return(request: HttpRequest, check_pk: int) -> HttpResponse:
+    act = _get_act(request, check_pk)
+    if not permissions.is_act_signatory(act.production_check, request.user):
         raise PermissionDenied
-    form = ActEvidenceForm(request.POST, request.FILES, prefix=f"ev-{result.pk}")
-    if form.is_valid():
-        try:
-            services.act_evidence_add(
-                result=result,
-                by=request.user,
-                upload=form.cleaned_data["file"],
-                description=form.cleaned_data["description"],
-            )
-        except TransitionNotAllowed as error:
-            messages.error(request, refusal_text(error))
-            return _section_page(request, act, number, status=409)
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("The file is attached."))
-            return redirect(
-                reverse("audits:act-section", kwargs={"check_pk": check_pk, "section": number})
-                + f"#item-{result.item_id}"
-            )
-    return _section_page(request, act, number, bound=form, status=400)
-
-
-def _get_evidence(request, check_pk: int, evidence_file_pk: int):
-    act = get_act(request, check_pk)
-    evidence = get_object_or_404(
-        selectors.act_evidence_list_for(request.user).filter(result__act=act),
-        pk=evidence_file_pk,
+    form = ActReturnForm(request.POST, prefix="return")
+    if not form.is_valid():
+        return _detail(request, act, return_form=form, status=400)
+    return _transition(
+        request,
+        check_pk,
+        services.act_return,
+        _("The act is returned to the draft."),
+        reason=form.cleaned_data["reason"],
     )
-    return act, evidence
-
-
-@login_required
-def act_evidence(request: HttpRequest, check_pk: int, evidence_file_pk: int) -> FileResponse:
-    """The only way to an evidence file: the user must be allowed to see the act."""
-    _act, evidence = _get_evidence(request, check_pk, evidence_file_pk)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=not evidence.is_image,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
 @require_POST
-def act_evidence_remove(request: HttpRequest, check_pk: int, evidence_file_pk: int):
-    act, evidence = _get_evidence(request, check_pk, evidence_file_pk)
-    number = evidence.result.item.section.number
-    try:
-        services.act_evidence_remove(evidence=evidence, by=request.user)
-    except REFUSALS as error:
-        messages.error(request, refusal_text(error))
-        return _section_page(request, act, number, status=refusal_status(error))
-    messages.success(request, _("The file is removed."))
-    return redirect("audits:act-section", check_pk=check_pk, section=number)
+def act_approve(request: HttpRequest, check_pk: int) -> HttpResponse:
+    return _transition(request, check_pk, services.act_approve, _("The act is approved."))
+
+
+@login_required
+@require_POST
+def act_send(request: HttpRequest, check_pk: int) -> HttpResponse:
+    return _transition(request, check_pk, services.act_send, _("The act is sent to the applicant."))
+
+
+@login_required
+@require_POST
+def act_acknowledge(request: HttpRequest, check_pk: int) -> HttpResponse:
+    return _transition(
+        request, check_pk, services.act_acknowledge, _("Receipt of the act is confirmed.")
+    )

@@ -1,14 +1,11 @@
 from .application import (
     EDITABLE_STATES,
-    Applicability,
+    FINISHED_STATES,
     Application,
     ApplicationProduct,
     AppState,
     Declaration,
-    DocumentType,
     DossierFile,
-    NormativeDocument,
-    ProductCategory,
     TransitionLog,
     application_number,
     dossier_upload_to,
@@ -36,6 +33,7 @@ from .commission import (
     VoteChoice,
 )
 from .fees import Invoice, InvoiceState, Stage, Tariff
+from .reference import Applicability, DocumentType, NormativeDocument, ProductCategory
 
 __all__ = [
     "AgendaItem",
@@ -61,6 +59,7 @@ __all__ = [
     "Vote",
     "VoteChoice",
     "EDITABLE_STATES",
+    "FINISHED_STATES",
     "AppState",
     "Applicability",
     "Application",

@@ -32,7 +32,6 @@ from .meetings import (
     meeting_close,
     meeting_create,
     meeting_set_present,
-    tally,
     vote_cast,
 )
 
@@ -49,7 +48,6 @@ __all__ = [
     "meeting_close",
     "meeting_create",
     "meeting_set_present",
-    "tally",
     "vote_cast",
     "application_assign",
     "application_register",

@@ -25,63 +25,8 @@ from ..models import (
     TransitionLog,
 )
 from ..registry_records import registry_batch
+from ..rules import CERTIFICATE_MAXIMUM, check_annex_allowed, check_validity, format_number
 from .numbering import next_number
-
-CERTIFICATE_MAXIMUM = 99_999  # Л.4.1: «ХП» and a five-digit number
-
-
-def add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def max_valid_to(valid_from: datetime.date) -> datetime.date:
-    """GOST 8.6: the certificate is valid for at most two years — to the day before the same
-    date two years later."""
-    return add_years(valid_from, 2) - datetime.timedelta(days=1)
-
-
-def check_validity(valid_from, valid_to) -> None:
-    if valid_from is None or valid_to is None:
-        raise ValidationError(_("Give the validity dates of the certificate."))
-    if valid_to <= valid_from:
-        raise ValidationError(_("The certificate must end after it begins."))
-    if valid_to > max_valid_to(valid_from):
-        # GOST 8.6
-        raise ValidationError(
-            _("A certificate is valid for at most two years (GOST 8.6): until %(date)s at most.")
-            % {"date": max_valid_to(valid_from).strftime("%d.%m.%Y")}
-        )
-
-
-def annex_cutoff(certificate: Certificate) -> datetime.date:
-    """GOST 8.18: an annex may be issued no later than six months before the certificate ends."""
-    month = certificate.valid_to.month - 6
-    year = certificate.valid_to.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    day = min(certificate.valid_to.day, 28)
-    return certificate.valid_to.replace(year=year, month=month, day=day)
-
-
-def check_annex_allowed(certificate: Certificate, *, on: datetime.date | None = None) -> None:
-    on = on or timezone.localdate()
-    if certificate.status != CertificateStatus.VALID:
-        raise ValidationError(_("Annexes are added only to a valid certificate."))
-    if on > annex_cutoff(certificate):
-        # GOST 8.18
-        raise ValidationError(
-            _(
-                "An annex can be requested no later than six months before the certificate "
-                "expires (GOST 8.18): the last day was %(date)s."
-            )
-            % {"date": annex_cutoff(certificate).strftime("%d.%m.%Y")}
-        )
-
-
-def format_number(value: int) -> str:
-    return f"ХП.{value:05d}"
 
 
 def certificate_issue(

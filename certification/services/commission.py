@@ -61,8 +61,6 @@ def _notify_assigned(application: Application, members) -> None:
 
 
 def _min_members() -> int:
-    from django.conf import settings
-
     return settings.COMMISSION_MIN_MEMBERS
 
 

@@ -12,16 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
 
-from accounts.models import User
+from accounts.models import AuthorizedBody, User
 from accounts.notifications import notify
 from halal_portal import workflow
 from halal_portal.errors import StateConflict
 from halal_portal.rendering import document_request
 
-from .. import rules
+from .. import providers, rules
 from ..models import (
     AgendaItem,
-    AnnexRequest,
     AnnexRequestState,
     Application,
     AppState,
@@ -33,6 +32,7 @@ from ..models import (
 )
 from ..permissions import require_secretary
 from ..registry_records import registry_batch
+from ..selectors import tally
 from . import certificates
 from .fees import invoice_issue
 from .numbering import next_number
@@ -137,7 +137,7 @@ def _validate_item(item: AgendaItem) -> None:
             _("The work is terminated only after the deadline for corrective actions (GOST 8.16).")
         )
     if question == Question.ISSUE:
-        certificates.check_validity(item.valid_from, item.valid_to)
+        rules.check_validity(item.valid_from, item.valid_to)
         _check_paid(application, "production_check")
     if question == Question.PROCEED:
         _check_paid(application, "document_review")
@@ -147,7 +147,7 @@ def _validate_item(item: AgendaItem) -> None:
             raise ValidationError(_("Choose an open annex request."))
         if request.certificate.application_id != application.pk:
             raise ValidationError(_("The annex request belongs to another application."))
-        certificates.check_annex_allowed(request.certificate, on=item.meeting.date)
+        rules.check_annex_allowed(request.certificate, on=item.meeting.date)
     if question in CERTIFICATE_TRANSITION:
         certificate = getattr(application, "certificate", None)
         if certificate is None:
@@ -203,14 +203,6 @@ def agenda_item_remove(*, item: AgendaItem, by) -> None:
     item.delete()
 
 
-def voters(item: AgendaItem) -> list[User]:
-    """Members present who are assigned to the application and not recused."""
-    present = set(item.meeting.members_present.values_list("pk", flat=True))
-    assigned = set(item.application.commission_members.values_list("pk", flat=True))
-    recused = rules.recused_members(item.application)
-    return list(User.objects.filter(pk__in=(present & assigned) - recused))
-
-
 def vote_cast(*, item: AgendaItem, member, choice: str, comment: str = "") -> Vote:
     """One vote per member per item: a repeated or concurrent request updates the same row."""
     choice = VoteChoice(choice)
@@ -234,28 +226,6 @@ def vote_cast(*, item: AgendaItem, member, choice: str, comment: str = "") -> Vo
             update_fields=["choice", "comment", "cast_at"],
         )
     return Vote.objects.get(item=item, member=member)
-
-
-def tally(item: AgendaItem) -> dict:
-    """Votes, quorum and majority of an item as they stand (GOST 8.3; settings say the shares)."""
-    assigned = item.application.commission_members.count()
-    eligible = {u.pk for u in voters(item)}
-    votes = [v for v in item.votes.all() if v.member_id in eligible]
-    counts = {c.value: sum(1 for v in votes if v.choice == c) for c in VoteChoice}
-    present = len(eligible)
-    cast = len(votes)
-    quorum = assigned > 0 and present > settings.COMMISSION_QUORUM * assigned
-    majority = cast > 0 and counts["for"] > settings.COMMISSION_MAJORITY * cast
-    return {
-        "assigned": assigned,
-        "present": present,
-        "cast": cast,
-        "for": counts["for"],
-        "against": counts["against"],
-        "abstain": counts["abstain"],
-        "quorum": quorum,
-        "adopted": quorum and majority,
-    }
 
 
 @transaction.atomic
@@ -313,6 +283,8 @@ def _decide(item: AgendaItem, *, meeting: Meeting, by) -> None:
         item.outcome_note = _("No quorum: the question is not decided.")
     if item.adopted:
         _apply(item, meeting=meeting, by=by)
+        # What the apps above record of the decision (audits: a suspension's nonconformities).
+        providers.decision_adopted(item)
     item.save()
     _notify_decision(item, meeting)
 
@@ -337,8 +309,6 @@ def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:
         if question == Question.RESUME:
             kwargs["recheck_required"] = item.recheck_required
         workflow.fire(application, name, by=by, comment=comment, refusal=NO_LONGER_FITS, **kwargs)
-        if question == Question.SUSPEND:
-            _record_nonconformities(item)
         if question == Question.PROCEED:
             invoice_issue(application=application, stage="production_check")
         if question == Question.ISSUE:
@@ -363,21 +333,6 @@ def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:
             comment=item.grounds,
             refusal=NO_LONGER_FITS,
         )
-
-
-def _record_nonconformities(item: AgendaItem) -> None:
-    from audits.models import Nonconformity
-
-    Nonconformity.objects.bulk_create(
-        Nonconformity(
-            application_id=item.application_id,
-            description=line.strip(" -–•\t"),
-            deadline=item.deadline,
-            agenda_item=item,
-        )
-        for line in item.grounds.splitlines()
-        if line.strip(" -–•\t")
-    )
 
 
 def _notify_decision(item: AgendaItem, meeting: Meeting) -> None:
@@ -417,8 +372,6 @@ def _notify_decision_in_site_language(item: AgendaItem, meeting: Meeting) -> Non
         url=application.get_absolute_url(),
     )
     if item.adopted and item.question == Question.ISSUE:
-        from accounts.models import AuthorizedBody
-
         head = AuthorizedBody.get().head
         notify(
             [head] if head else User.objects.filter(role_head=True),
@@ -428,9 +381,3 @@ def _notify_decision_in_site_language(item: AgendaItem, meeting: Meeting) -> Non
             % {"org": application.org_name},
             url=application.get_absolute_url(),
         )
-
-
-def open_annex_requests(application: Application):
-    return AnnexRequest.objects.filter(
-        certificate__application=application, state=AnnexRequestState.REQUESTED
-    )

@@ -1,15 +1,17 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
 
 from accounts.models import Organization
+from halal_portal.downloads import file_download
 from halal_portal.errors import REFUSALS, conflict_messages, refusal_text
 from halal_portal.forms import add_validation_errors
 
@@ -248,8 +250,6 @@ def _step_documents(request, application):
 
 
 def _max_mb() -> int:
-    from django.conf import settings
-
     return settings.UPLOAD_MAX_BYTES // (1024 * 1024)
 
 
@@ -321,21 +321,11 @@ def document_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse
 
 
 @login_required
-def document_download(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
+def document_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     """The only way to a dossier file: the user must be allowed to see the application."""
     application = _get_application(request, pk)
     dossier_file = get_object_or_404(DossierFile, pk=file_pk, application=application)
-    inline = request.GET.get("inline") == "1"
-    response = FileResponse(
-        dossier_file.file.open("rb"),
-        as_attachment=not inline,
-        filename=dossier_file.original_name,
-        content_type=dossier_file.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_download(dossier_file)
 
 
 def _step_declaration(request, application):
