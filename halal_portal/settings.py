@@ -144,7 +144,7 @@ AXES_VERBOSE = False
 
 # --- I18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "ru"
-LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
+LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", default="Europe/Moscow")
 USE_I18N = True
