@@ -28,6 +28,7 @@ from halal_portal.formatting import (
 from halal_portal.rendering import DocumentKind, register
 
 from . import selectors
+from .batches import batch_label, is_serial
 from .models import (
     AgendaItem,
     Application,
@@ -48,9 +49,9 @@ SERIAL_PRODUCTION = "серийное производство"  # Л.4.4: these
 
 def batch_text(text: str) -> str:
     """Л.4.4: «серийное производство», or the batch number, date and size as stored."""
-    if text.strip().lower() in ("serial production", SERIAL_PRODUCTION):
+    if is_serial(text):
         return SERIAL_PRODUCTION
-    return text
+    return batch_label(text, "ru")
 
 
 def verification_url(number: str) -> str:
