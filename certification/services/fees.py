@@ -50,14 +50,18 @@ def _notify_invoice(invoice: Invoice) -> None:
     notify(
         application.organization.members.all(),
         key=f"invoice:{invoice.pk}",
-        subject=_("Invoice %(number)s for application %(application)s")
-        % {"number": invoice.number, "application": application.number},
-        body=_("%(stage)s: %(amount)s %(currency)s.")
-        % {
-            "stage": invoice.get_stage_display().capitalize(),
-            "amount": invoice.amount,
-            "currency": invoice.currency,
-        },
+        subject=lambda: (
+            _("Invoice %(number)s for application %(application)s")
+            % {"number": invoice.number, "application": application.number}
+        ),
+        body=lambda: (
+            _("%(stage)s: %(amount)s %(currency)s.")
+            % {
+                "stage": invoice.get_stage_display().capitalize(),
+                "amount": invoice.amount,
+                "currency": invoice.currency,
+            }
+        ),
         url=application.get_absolute_url(),
     )
 
