@@ -9,7 +9,7 @@ import datetime
 import re
 
 import segno
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 _INITIAL = re.compile(r"^\w\.$")
@@ -29,6 +29,19 @@ def gost_date(value: str | None) -> str:
     if not value:
         return ""
     return datetime.date.fromisoformat(value).strftime("%d.%m.%Y")
+
+
+def number(value, decimals: int = 0, language: str | None = None) -> str:
+    """A number as the reader's (or the given) language writes it, grouped: «45 000,00» in
+    Russian and Kazakh, «45,000.00» in English. Pages, e-mails and documents all use this."""
+    with translation.override(language or translation.get_language()):
+        return formats.number_format(value, decimals, use_l10n=True, force_grouping=True)
+
+
+def money(amount, currency: str = "", language: str | None = None) -> str:
+    """An amount with two decimals and its currency: «45 000,00 RUB» / «45,000.00 RUB»."""
+    text = number(amount, 2, language)
+    return f"{text}\u00a0{currency}" if currency else text
 
 
 def initials_surname(name: str) -> str:

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.notifications import notify
+from halal_portal.formatting import number
 
 from ..models import Application, Invoice, InvoiceState, Stage, Tariff
 from .numbering import next_number
@@ -58,7 +59,7 @@ def _notify_invoice(invoice: Invoice) -> None:
             _("%(stage)s: %(amount)s %(currency)s.")
             % {
                 "stage": invoice.get_stage_display().capitalize(),
-                "amount": invoice.amount,
+                "amount": number(invoice.amount, 2),  # the reader's locale, as on the page
                 "currency": invoice.currency,
             }
         ),
