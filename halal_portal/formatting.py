@@ -11,8 +11,13 @@ import re
 import segno
 from django.utils import formats, timezone, translation
 from django.utils.safestring import SafeString, mark_safe
+from pytrovich.detector import PetrovichGenderDetector
+from pytrovich.enums import Case, NamePart
+from pytrovich.maker import PetrovichDeclinationMaker
 
 _INITIAL = re.compile(r"^\w\.$")
+# A name, not an abbreviation («ИП», «ООО») nor a quoted organization name.
+_NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 
 
 def iso(value) -> str | None:
@@ -64,6 +69,36 @@ def surname_initials(name: str) -> str:
     if len(parts) > 1 and all(_INITIAL.match(p) for p in parts[:-1]):
         return " ".join([parts[-1], *parts[:-1]])
     return " ".join(parts)
+
+
+_CASES = {"genitive": Case.GENITIVE, "dative": Case.DATIVE, "instrumental": Case.INSTRUMENTAL}
+_DECLINER = PetrovichDeclinationMaker()
+_GENDER = PetrovichGenderDetector()
+
+
+def decline(name: str, case: str = "genitive") -> str:
+    """A person's name in a Russian case, by pytrovich (made for Russian anthroponyms):
+    «Хасанов М. И.» → «Хасанова М. И.», «М. И. Хасанова» → «М. И. Хасановой»; initials stay, the
+    order stays. A full «Фамилия Имя Отчество» declines all three, its gender read from the
+    patronymic. Never give it an organization: «ООО «…»» is not declined, the wording is."""
+    words = name.split()
+    initials = [w for w in words if _INITIAL.match(w)]
+    names = [w for w in words if not _INITIAL.match(w)]
+    if not names or len(names) > 3 or not all(_NAME_WORD.fullmatch(w) for w in names):
+        return name
+    parts = [NamePart.LASTNAME, NamePart.FIRSTNAME, NamePart.MIDDLENAME][: len(names)]
+    if initials and len(names) != 1:
+        return name
+    gender = _GENDER.detect(
+        lastname=names[0],
+        firstname=names[1] if len(names) > 1 else None,
+        middlename=names[2] if len(names) > 2 else None,
+    )
+    declined = iter(
+        _DECLINER.make(part, gender, _CASES[case], word)
+        for part, word in zip(parts, names, strict=True)
+    )
+    return " ".join(next(declined) if not _INITIAL.match(w) else w for w in words)
 
 
 def person(user) -> str:
