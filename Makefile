@@ -44,7 +44,7 @@ compilemessages: install system-deps
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
 messages: install system-deps
-	$(BIN)/python manage.py makemessages -l ru -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(BIN)/python manage.py makemessages -l ru -l kk -l en --ignore=.venv --ignore=staticfiles --no-obsolete
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, gettext_noop
 
+from .batches import batch_label
 from .registry import CertificateCard, PublicPdf, PublicProduct, registry_path
 
 _translations: dict[str | None, dict[str, str]] = {}
@@ -68,7 +69,7 @@ def _day(value: datetime.date | datetime.datetime) -> str:
 def _products_table(_, products: list[PublicProduct]) -> str:
     rows = "".join(
         f"<tr><td>{i}</td><td>{escape(p.name)}</td><td>{escape(p.normative_document)}</td>"
-        f"<td>{escape(p.batch_text)}</td></tr>"
+        f"<td>{escape(batch_label(p.batch_text))}</td></tr>"
         for i, p in enumerate(products, 1)
     )
     return (

@@ -177,8 +177,10 @@ AXES_CLIENT_IP_CALLABLE = "halal_portal.api.client_address"
 
 # --- I18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "ru"
-LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
+LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats Django does not ship (Kazakh numbers: «45 000,00»).
+FORMAT_MODULE_PATH = ["halal_portal.formats"]
 TIME_ZONE = env("TIME_ZONE", default="Europe/Moscow")
 USE_I18N = True
 USE_TZ = True

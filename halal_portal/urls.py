@@ -3,7 +3,6 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -11,6 +10,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter, SimpleRouter
 
+from accounts import views as accounts_views
 from accounts.api import ObtainTokenApi
 from certification import api as certification_api
 from certification import api_commission, api_registry
@@ -36,7 +36,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("dashboard/", dashboard, name="dashboard"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("accounts/", include("accounts.urls")),
     # Rendered PDFs (halal_portal/rendering.py): download, live status, staff retry.
     path("pdf/<int:document_pk>/", document_views.pdf_download, name="pdf-download"),

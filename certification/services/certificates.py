@@ -148,8 +148,10 @@ def certificates_expire(*, today: datetime.date | None = None) -> int:
             notify(
                 certificate.application.organization.members.all(),
                 key=f"expired:{certificate.pk}",
-                subject=_("Certificate %(number)s has expired") % {"number": certificate.number},
-                body=_("The «Halal» sign may no longer be used under it (GOST 8.6)."),
+                subject=lambda certificate=certificate: (
+                    _("Certificate %(number)s has expired") % {"number": certificate.number}
+                ),
+                body=lambda: _("The «Halal» sign may no longer be used under it (GOST 8.6)."),
                 url=certificate.get_absolute_url(),
             )
             count += 1

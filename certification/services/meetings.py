@@ -81,9 +81,13 @@ def _invite(meeting: Meeting, members) -> None:
     notify(
         members,
         key=f"meeting:{meeting.pk}",
-        subject=_("Commission meeting on %(date)s") % {"date": meeting.date.strftime("%d.%m.%Y")},
-        body=_("You are invited to the meeting of the commission. Place: %(place)s.")
-        % {"place": meeting.place or "—"},
+        subject=lambda: (
+            _("Commission meeting on %(date)s") % {"date": meeting.date.strftime("%d.%m.%Y")}
+        ),
+        body=lambda: (
+            _("You are invited to the meeting of the commission. Place: %(place)s.")
+            % {"place": meeting.place or "—"}
+        ),
         url=meeting.get_absolute_url(),
     )
 
@@ -318,28 +322,32 @@ def _notify_decision(item: AgendaItem, meeting: Meeting) -> None:
 
 def _notify_decision_in_site_language(item: AgendaItem, meeting: Meeting) -> None:
     application = item.application
-    if item.adopted:
-        subject = _("Decision on application %(number)s: %(question)s") % {
+
+    def subject() -> str:
+        if item.adopted:
+            return _("Decision on application %(number)s: %(question)s") % {
+                "number": application.number,
+                "question": item.get_question_display(),
+            }
+        return _("Application %(number)s: the commission did not decide to %(question)s") % {
             "number": application.number,
             "question": item.get_question_display(),
         }
-    else:
-        subject = _("Application %(number)s: the commission did not decide to %(question)s") % {
-            "number": application.number,
-            "question": item.get_question_display(),
-        }
-    body = "\n\n".join(
-        p
-        for p in (
-            _("The commission decided at its meeting, %(protocol)s.")
-            % {"protocol": meeting.protocol_reference},
-            item.grounds and _("Grounds: %(grounds)s") % {"grounds": item.grounds},
-            item.deadline
-            and _("Corrective actions are due by %(date)s.")
-            % {"date": item.deadline.strftime("%d.%m.%Y")},
+
+    def body() -> str:
+        return "\n\n".join(
+            p
+            for p in (
+                _("The commission decided at its meeting, %(protocol)s.")
+                % {"protocol": meeting.protocol_reference},
+                item.grounds and _("Grounds: %(grounds)s") % {"grounds": item.grounds},
+                item.deadline
+                and _("Corrective actions are due by %(date)s.")
+                % {"date": item.deadline.strftime("%d.%m.%Y")},
+            )
+            if p
         )
-        if p
-    )
+
     notify(
         application.organization.members.all(),
         key=f"decision:{item.pk}",
@@ -352,8 +360,10 @@ def _notify_decision_in_site_language(item: AgendaItem, meeting: Meeting) -> Non
         notify(
             [head] if head else User.objects.filter(role_head=True),
             key=f"to-sign:{item.pk}",
-            subject=_("A certificate awaits your signature"),
-            body=_("The commission decided to issue a certificate for %(org)s.")
-            % {"org": application.org_name},
+            subject=lambda: _("A certificate awaits your signature"),
+            body=lambda: (
+                _("The commission decided to issue a certificate for %(org)s.")
+                % {"org": application.org_name}
+            ),
             url=application.get_absolute_url(),
         )
