@@ -4,8 +4,10 @@
 (GOST 8.7–8.9); the submit button, the review step, the API and the FSM condition all ask it.
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models_support import applicable_document_types
@@ -149,3 +151,10 @@ def mark_refusal(certificate, user, *, today=None) -> str:
             "certificate %(number)s is not valid now."
         ) % {"number": certificate.number}
     return ""
+
+
+def expired_since(valid_to: datetime.date) -> datetime.datetime:
+    """GOST 8.6: a certificate ending on ``valid_to`` is expired from the start of the next day
+    (local time), whether or not the nightly job has recorded it yet."""
+    day = valid_to + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

@@ -23,7 +23,7 @@ from ..models import (
     Meeting,
     TransitionLog,
 )
-from ..registry_records import registry_batch
+from ..signals import certificate_changes
 from .numbering import next_number
 
 CERTIFICATE_MAXIMUM = 99_999  # Л.4.1: «ХП» and a five-digit number
@@ -195,7 +195,7 @@ def certificates_expire(*, today: datetime.date | None = None) -> int:
         status__in=[CertificateStatus.VALID, CertificateStatus.SUSPENDED], valid_to__lt=today
     ).values_list("pk", flat=True)
     for pk in due:
-        with transaction.atomic(), registry_batch():
+        with transaction.atomic(), certificate_changes():
             certificate = Certificate.objects.select_for_update().get(pk=pk)
             if certificate.status not in (CertificateStatus.VALID, CertificateStatus.SUSPENDED):
                 continue

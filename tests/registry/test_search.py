@@ -119,7 +119,7 @@ def test_results_link_to_the_certificate_page(client, make_certificate):
 
 @pytest.mark.django_db
 def test_a_text_matching_too_many_asks_to_narrow_it(client, make_certificate, monkeypatch):
-    monkeypatch.setattr("certification.registry.MATCH_LIMIT", 2)
+    monkeypatch.setattr("registry.selectors.MATCH_LIMIT", 2)
     for _ in range(3):
         make_certificate(manufacturer="ООО «Казанские сладости»")
     response = client.get(SEARCH, {"q": "казанские"})

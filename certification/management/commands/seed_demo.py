@@ -14,7 +14,7 @@ from pypdf import PdfWriter
 
 from accounts.models import AuthorizedBody, Membership, Organization, PowerOfAttorney, User
 from audits.demo import seed_audits
-from certification import registry, services
+from certification import services
 from certification.models import (
     Application,
     AppState,
@@ -26,8 +26,9 @@ from certification.models import (
     Tariff,
 )
 from certification.models_support import applicable_document_types
-from certification.registry_records import registry_rebuild_all
+from certification.rules import expired_since
 from certification.services.certificates import max_valid_to
+from certification.signals import announce_certificates_changed
 from slaughter.demo import seed_slaughter
 
 PASSWORD = "demo-pass-2026"
@@ -332,13 +333,14 @@ class Command(BaseCommand):
         dated as the commission and the nightly job would have done it: each event at its
         meeting's date (an expiry the day after the end date), the issue and the head's
         signature on the day of the decision, each status since its last event. Written past
-        the services (the dates are the demo's fiction), then the public records rebuilt."""
+        the services (the dates are the demo's fiction), then announced as a change of every
+        certificate (the public registry rebuilds what it shows)."""
         noon = datetime.time(12)
         for event in CertificateEvent.objects.select_related("meeting", "certificate"):
             if event.meeting is not None:
                 at = timezone.make_aware(datetime.datetime.combine(event.meeting.date, noon))
             elif event.kind == CertificateEvent.Kind.EXPIRED:
-                at = registry.expired_since(event.certificate.valid_to)
+                at = expired_since(event.certificate.valid_to)
             else:
                 continue
             CertificateEvent.objects.filter(pk=event.pk).update(at=at)
@@ -354,7 +356,7 @@ class Command(BaseCommand):
                 signed_at=issued + datetime.timedelta(hours=2),
                 status_changed_at=last_event or issued,
             )
-        registry_rebuild_all()
+        announce_certificates_changed(Certificate.objects.values_list("pk", flat=True))
 
     def fill(self, application, user, products, *, documents=True, sign=True):
         halal = NormativeDocument.objects.get(designation="ГОСТ «Продукция «Халяль»»")
