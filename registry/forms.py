@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy
 
 from certification.models import CertificateStatus
 
-from .selectors import registry_categories, registry_countries
+from .selectors import registry_choices
 
 
 class RegistrySearchForm(forms.Form):
@@ -25,8 +25,8 @@ class RegistrySearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.categories = registry_categories()
-        self.countries = registry_countries()
+        choices = registry_choices()
+        self.categories, self.countries = choices.categories, choices.countries
         self.fields["category"].choices = [("", ""), *((c.code, c.code) for c in self.categories)]
         self.fields["country"].choices = [("", ""), *((c, c) for c in self.countries)]
 

@@ -149,14 +149,31 @@ class Matches:
     truncated: bool
 
 
+def match_sources(text: str) -> tuple[QuerySet, QuerySet]:
+    """The two bounded sources of a text search, as (id, source) rows: certificates by their
+    manufacturer or product type (source 0), by a certified product (source 1)."""
+    names = by_certificate(text).annotate(source=Value(0)).values_list("pk", "source")
+    products = by_product(text).annotate(source=Value(1)).values_list("certificate_id", "source")
+    return names[:MATCH_LIMIT], products[:MATCH_LIMIT]
+
+
 def registry_matches(text: str) -> Matches:
-    """Two bounded queries, each served by its trigram index on PostgreSQL. A text that every
-    manufacturer contains («ООО») would otherwise make each search collect, join and sort the
-    whole registry; past MATCH_LIMIT the visitor is asked to narrow it instead."""
-    by_name = list(by_certificate(text)[:MATCH_LIMIT])
-    by_products = list(by_product(text)[:MATCH_LIMIT])
-    truncated = MATCH_LIMIT in (len(by_name), len(by_products))
-    return Matches(frozenset(by_name) | frozenset(by_products), truncated)
+    """The certificates whose manufacturer, product type or certified product contains
+    ``text``: each source bounded and served by its trigram index on PostgreSQL. A text that
+    every manufacturer contains («ООО») would otherwise make each search collect, join and sort
+    the whole registry; past MATCH_LIMIT the visitor is asked to narrow it instead.
+
+    One query where the database takes a LIMIT in each part of a UNION (PostgreSQL), two
+    elsewhere (SQLite, the embedded mode)."""
+    names, products = match_sources(text)
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = list(names.union(products, all=True))
+    else:
+        rows = [*names, *products]
+    found = [0, 0]
+    for _pk, source in rows:
+        found[source] += 1
+    return Matches(frozenset(pk for pk, _source in rows), MATCH_LIMIT in found)
 
 
 def registry_list(
@@ -214,37 +231,41 @@ def registry_page(queryset: QuerySet, *, page: int, size: int) -> tuple[list, bo
     return rows[:size], len(rows) > size
 
 
-# The filters' choices change rarely (a new country, a category in the admin) and DISTINCT over
-# the whole table is not cheap: kept in the cache for ten minutes.
-CHOICES_TIMEOUT = 600
+@dataclass(frozen=True)
+class Choices:
+    """What the search form's filters offer: the product categories (reference data of the
+    standard's section 1) and the manufacturers' countries."""
+
+    categories: list[Category]
+    countries: list[str]
 
 
-def registry_countries() -> list[str]:
-    """The manufacturers' countries, for the filter."""
-    return cache.get_or_set(
-        "registry:countries",
-        lambda: sorted(
-            Certificate.objects.filter(PUBLIC_CERTIFICATES)
-            .order_by()
-            .values_list("manufacturer_country", flat=True)
-            .distinct()
-        ),
-        CHOICES_TIMEOUT,
-    )
-
-
-def registry_categories() -> list[Category]:
-    """The product categories (reference data of the standard's section 1), for the filter."""
-    return cache.get_or_set(
-        "registry:categories",
-        lambda: [
+def _choices() -> Choices:
+    return Choices(
+        categories=[
             Category(*row)
             for row in ProductCategory.objects.order_by("order").values_list(
                 "code", "name_ru", "name_en"
             )
         ],
-        CHOICES_TIMEOUT,
+        countries=sorted(
+            Certificate.objects.filter(PUBLIC_CERTIFICATES)
+            .order_by()
+            .values_list("manufacturer_country", flat=True)
+            .distinct()
+        ),
     )
+
+
+def registry_choices() -> Choices:
+    """The filters' choices, kept in the cache for ten minutes under one key (one round trip
+    per search): they change rarely (a new country, a category in the admin), and DISTINCT over
+    the whole registry is not cheap."""
+    choices = cache.get("registry:choices")
+    if choices is None:
+        choices = _choices()
+        cache.set("registry:choices", choices, 600)
+    return choices
 
 
 # --- Open data ------------------------------------------------------------------------------
