@@ -28,7 +28,7 @@ from certification.models import CertificateEvent
 
 from . import answers, files
 from .api import PUBLIC, RegistryRateThrottle
-from .cards import STATUS_LABELS, CertificateCard, annex_filename, public_url, registry_card
+from .cards import STATUS_LABELS, CertificateCard, annex_filename, registry_card
 from .forms import RegistrySearchForm
 from .queries import RegistryQuery, normalize_number, parse_query
 from .selectors import (
@@ -90,11 +90,18 @@ def _page_number(request: HttpRequest) -> int:
     return int(raw)
 
 
+def _paths():
+    """The public path of each certificate of a list, with one reverse() for the whole list:
+    a certificate's page is the search's path, its number and a slash (urls.py)."""
+    prefix = reverse("registry:search")
+    return lambda number: f"{prefix}{quote(number)}/"
+
+
 def _label(rows) -> list:
-    prefix = reverse("registry:search")  # once, not a reverse() per row
+    path = _paths()
     for row in rows:
         row.public_status_label = STATUS_LABELS[row.public_status]
-        row.public_path = f"{prefix}{quote(row.number)}/"
+        row.public_path = path(row.number)
     return rows
 
 
@@ -279,6 +286,7 @@ def _cell(value) -> str:
 
 
 def _export_rows(certificates):
+    path = _paths()
     writer = csv.writer(_Echo())
     yield "\ufeff"  # the BOM tells spreadsheet programs the file is UTF-8 (Cyrillic)
     yield writer.writerow(EXPORT_COLUMNS)
@@ -301,7 +309,7 @@ def _export_rows(certificates):
                     c.product_type,
                     c.category.code if c.category else "",
                     products,
-                    public_url(c.number),
+                    settings.SITE_URL + path(c.number),
                 )
             ]
         )
