@@ -11,6 +11,7 @@ import re
 import statistics
 import sys
 import time
+from urllib.parse import unquote
 
 import django
 
@@ -39,7 +40,7 @@ def count(client: Client, url: str) -> int:
 
 
 def queries(urls: dict[str, list[str]]) -> dict[str, dict[str, list[int]]]:
-    """Per endpoint: the queries of each URL with its kept answer dropped (cold), then again
+    """Per endpoint: the queries of each URL with its kept answer deleted (cold), then again
     (warm). A search's filters' choices are in the cache already (one request before)."""
     client = Client()
     result = {}
@@ -47,7 +48,7 @@ def queries(urls: dict[str, list[str]]) -> dict[str, dict[str, list[int]]]:
         cold, warm = [], []
         for url in group:
             client.get(url)
-            if match := NUMBER.search(url):
+            if match := NUMBER.search(unquote(url)):
                 number = normalize_number(match.group(1))
                 cache.delete_many(
                     [answers.detail_key(number), answers.page_key(number, get_language())]

@@ -8,7 +8,8 @@ from tests.certification.workflow import decide
 from .conftest import queries_of
 
 LIST = reverse("registry-certificate-list")
-DETAIL = reverse("registry-certificate-detail", kwargs={"number": "ХП.00001"})
+DETAIL_NAME = "registry-certificate-detail"
+DETAIL = reverse(DETAIL_NAME, kwargs={"number": "ХП.00001"})
 
 LIST_FIELDS = {
     "number",
@@ -153,9 +154,11 @@ def test_short_text_is_refused_with_a_message(client):
 
 @pytest.mark.django_db
 def test_anonymous_clients_are_rate_limited_per_ip(client, issued, registry_rate):
+    # What reaches the database counts: each certificate asked for, known or not.
     registry_rate("2/minute")
-    responses = [client.get(DETAIL, HTTP_ACCEPT_LANGUAGE="en") for _ in range(3)]
-    assert [r.status_code for r in responses] == [200, 200, 429]
+    urls = [DETAIL, *(reverse(DETAIL_NAME, kwargs={"number": n}) for n in ("ХП.00077", "ХП.00078"))]
+    responses = [client.get(url, HTTP_ACCEPT_LANGUAGE="en") for url in urls]
+    assert [r.status_code for r in responses] == [200, 404, 429]
     assert int(responses[-1]["Retry-After"]) > 0
     assert responses[-1].json()["detail"].startswith("Request was throttled.")
     # The list counts against the same limit.
@@ -163,9 +166,19 @@ def test_anonymous_clients_are_rate_limited_per_ip(client, issued, registry_rate
 
 
 @pytest.mark.django_db
+def test_a_kept_answer_is_sent_past_the_limit(client, issued, registry_rate):
+    # It costs no more than the proxy's copy of it, which counts against nobody's limit either.
+    registry_rate("1/minute")
+    assert [client.get(DETAIL).status_code for _ in range(3)] == [200, 200, 200]
+    unknown = reverse(DETAIL_NAME, kwargs={"number": "ХП.00077"})
+    assert client.get(unknown).status_code == 429
+
+
+@pytest.mark.django_db
 def test_another_ip_has_its_own_limit(client, issued, registry_rate):
     registry_rate("1/minute")
-    client.get(DETAIL, REMOTE_ADDR="10.0.0.1")
+    client.get(reverse(DETAIL_NAME, kwargs={"number": "ХП.00077"}), REMOTE_ADDR="10.0.0.1")
+    assert client.get(DETAIL, REMOTE_ADDR="10.0.0.1").status_code == 429
     assert client.get(DETAIL, REMOTE_ADDR="10.0.0.2").status_code == 200
 
 
