@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "audits",
     "slaughter",
     "labelling",
+    "registry",
 ]
 
 MIDDLEWARE = [
@@ -229,8 +230,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Cache ----------------------------------------------------------------------------------
 # Shared by every web worker and machine in production (Redis): the per-IP rate limits of the
-# public registry count across processes (its certificate page and API detail are not cached:
-# they read the certificate's materialized public record, certification/registry_records.py).
+# public registry count across processes, and its certificate pages and API details are kept
+# there until the certificate changes (registry/answers.py).
 # CACHE_URL (or REDIS_URL) is redis://host:port/db, rediss://… or unix://…; the embedded default
 # is a per-process memory cache, which is enough for one process.
 CACHE_URL = env("CACHE_URL", default="") or env("REDIS_URL", default="")

@@ -80,14 +80,6 @@ class Certificate(FSMModelMixin, models.Model):
         related_name="+",
         verbose_name=_("signed by"),
     )
-    # What the public registry shows of it (page and API detail), materialized: rebuilt in the
-    # transaction of every change of the certificate, its events, annexes, products or PDFs
-    # (certification/signals.py, registry_records.py); null until it is signed (Л.4.6).
-    public_record = models.JSONField(null=True, blank=True, editable=False)
-    # The API detail made from it, ready to send: as recorded, and as it reads past valid_to
-    # (GOST 8.6; null unless the certificate is live). The date picks one per request.
-    public_api = models.TextField(null=True, blank=True, editable=False)
-    public_api_expired = models.TextField(null=True, blank=True, editable=False)
     # Its PDF (kind "certificate", halal_portal.rendering); the public registry reads it.
     documents = GenericRelation(RenderedDocument)
 

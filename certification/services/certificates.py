@@ -23,8 +23,8 @@ from ..models import (
     Meeting,
     TransitionLog,
 )
-from ..registry_records import registry_batch
 from ..rules import CERTIFICATE_MAXIMUM, check_annex_allowed, check_validity, format_number
+from ..signals import certificate_changes
 from .numbering import next_number
 
 
@@ -140,7 +140,7 @@ def certificates_expire(*, today: datetime.date | None = None) -> int:
         status__in=[CertificateStatus.VALID, CertificateStatus.SUSPENDED], valid_to__lt=today
     ).values_list("pk", flat=True)
     for pk in due:
-        with transaction.atomic(), registry_batch():
+        with transaction.atomic(), certificate_changes():
             certificate = Certificate.objects.select_for_update().get(pk=pk)
             if certificate.status not in (CertificateStatus.VALID, CertificateStatus.SUSPENDED):
                 continue

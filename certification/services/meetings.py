@@ -28,8 +28,8 @@ from ..models import (
     VoteChoice,
 )
 from ..permissions import require_secretary
-from ..registry_records import registry_batch
 from ..selectors import tally
+from ..signals import certificate_changes
 from . import certificates
 from .application import _transition
 from .fees import invoice_issue
@@ -216,7 +216,7 @@ def vote_cast(*, item: AgendaItem, member, choice: str, comment: str = "") -> Vo
 
 
 @transaction.atomic
-@registry_batch()  # each issued or changed certificate's public record built once, at the end
+@certificate_changes()  # each issued or changed certificate announced once, at the end
 def meeting_close(*, meeting: Meeting, by) -> Meeting:
     """Freeze the votes, number the protocol and apply every adopted decision — all or nothing."""
     require_secretary(by)

@@ -85,20 +85,16 @@ def test_a_post_without_a_file_is_400_with_a_message(client, registered):
 
 
 @pytest.mark.django_db
-def test_a_file_over_the_limit_is_413_with_a_message(registered, settings):
+def test_a_file_over_the_limit_is_413_with_a_message(client, registered, settings):
     settings.REGISTRY_VERIFY_MAX_MB = 1
-    client = Client(enforce_csrf_checks=True)
-    client.get(PAGE)
-    token = client.cookies["csrftoken"].value
-    too_large = upload(b"%" * (1024 * 1024 + 1))
-    response = client.post(VERIFY, {"csrfmiddlewaretoken": token, "file": too_large})
+    response = client.post(VERIFY, {"file": upload(b"%" * (1024 * 1024 + 1))})
     assert response.status_code == 413 and response.context["verify_error"]
 
 
 @pytest.mark.django_db
 def test_a_body_declared_over_the_limit_is_refused_unread(registered, settings):
     settings.REGISTRY_VERIFY_MAX_MB = 1
-    client = Client(enforce_csrf_checks=True)  # its token is in the body that is not read
+    client = Client(enforce_csrf_checks=True)
     response = client.generic(
         "POST",
         VERIFY,
@@ -118,26 +114,23 @@ def test_a_malformed_body_is_400(client, registered):
 
 
 @pytest.mark.django_db
-def test_the_form_needs_the_csrf_token(registered):
+def test_the_form_posts_without_a_csrf_token(registered):
+    # The page is the same for every anonymous visitor (kept and shared by proxies), so its
+    # form carries no token; the check changes nothing, as the API's verify action.
     client = Client(enforce_csrf_checks=True)
-    assert client.post(VERIFY, {"file": upload()}).status_code == 403
+    assert 'name="csrfmiddlewaretoken"' not in client.get(PAGE).content.decode()
+    response = client.post(VERIFY, {"file": upload()})
+    assert (response.status_code, response.context["verdict"].match) == (200, True)
 
 
 @pytest.mark.django_db
-def test_the_form_posts_with_the_token_of_the_page(registered):
-    client = Client(enforce_csrf_checks=True)
-    client.get(PAGE)
-    token = client.cookies["csrftoken"].value
-    response = client.post(VERIFY, {"file": upload(), "csrfmiddlewaretoken": token})
-    assert response.status_code == 200
+def test_the_verdict_is_the_visitors_own(client, registered):
+    assert client.post(VERIFY, {"file": upload()})["Cache-Control"] == "private, no-cache"
 
 
 @pytest.mark.django_db
-def test_the_form_is_rate_limited_per_ip(client, registered, settings):
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"registry": "2/minute"},
-    }
+def test_the_form_is_rate_limited_per_ip(client, registered, registry_rate):
+    registry_rate("2/minute")
     responses = [client.post(VERIFY, {"file": upload()}) for _ in range(3)]
     assert [r.status_code for r in responses] == [200, 200, 429]
     assert int(responses[-1]["Retry-After"]) > 0
@@ -163,7 +156,7 @@ def test_the_api_answers_a_mismatch(client, registered):
 
 @pytest.mark.django_db
 def test_the_api_answer_matches_its_documented_schema(client, registered):
-    from certification.api_registry import RegistryVerifySerializer
+    from registry.serializers import RegistryVerifySerializer
 
     serializer = RegistryVerifySerializer(data=client.post(API, {"file": upload()}).json())
     assert serializer.is_valid(), serializer.errors
@@ -183,11 +176,8 @@ def test_the_api_refuses_a_file_over_the_limit_with_413(client, registered, sett
 
 
 @pytest.mark.django_db
-def test_the_api_shares_the_registry_rate_limit(client, registered, settings):
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"registry": "2/minute"},
-    }
+def test_the_api_shares_the_registry_rate_limit(client, registered, registry_rate):
+    registry_rate("2/minute")
     client.get(reverse("registry-certificate-detail", kwargs={"number": "ХП.00001"}))
     client.post(VERIFY, {"file": upload()})
     assert client.post(API, {"file": upload()}).status_code == 429

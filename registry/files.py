@@ -1,9 +1,10 @@
-"""The public registry's PDFs: the registered PDF of a certificate or annex to download, and the
-«check a PDF» test that tells whether a visitor's file is one of them.
+"""«Check a PDF»: whether a visitor's file is the registered PDF of a certificate or of one of
+its annexes.
 
 A checked file is never stored: `Sha256UploadHandler` replaces Django's upload handlers for the
 request, so each chunk goes through hashlib as it arrives and is dropped; no temporary file, no
-copy in memory. The size is limited (VERIFY_MAX_BYTES) before the body is read and while it is.
+copy in memory. The size is limited (REGISTRY_VERIFY_MAX_MB) before the body is read and while
+it is.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, QueryDict, UnreadablePostError
@@ -20,47 +20,14 @@ from django.http.multipartparser import MultiPartParserError
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
-from halal_portal.models import DocumentStatus, RenderedDocument
+from .cards import CertificateCard
 
-from . import registry
-from .models import Certificate, CertificateAnnex
-
-# Room for the multipart envelope (boundaries, headers, a CSRF token) around the file itself.
+# Room for the multipart envelope (boundaries, headers) around the file itself.
 _ENVELOPE = 64 * 1024
 
 
 def verify_max_bytes() -> int:
     return settings.REGISTRY_VERIFY_MAX_MB * 1024 * 1024
-
-
-# --- Download -----------------------------------------------------------------------------------
-
-
-def registry_pdf(number: str, *, annex: int | None = None) -> RenderedDocument | None:
-    """The ready PDF of certificate ``number`` or of its annex No. ``annex``, if the certificate
-    is in the public registry (signed, Л.4.6); else None."""
-    certificates = Certificate.objects.filter(registry.PUBLIC_CERTIFICATES, number=number)
-    if annex is None:
-        kind, model = "certificate", Certificate
-        objects = certificates.values("pk")
-    else:
-        kind, model = "certificate_annex", CertificateAnnex
-        objects = CertificateAnnex.objects.filter(
-            certificate__in=certificates, number=annex
-        ).values("pk")
-    return (
-        RenderedDocument.objects.filter(
-            kind=kind,
-            content_type=ContentType.objects.get_for_model(model),
-            object_id__in=objects,
-            status=DocumentStatus.READY,
-        )
-        .exclude(file="")
-        .first()
-    )
-
-
-# --- Check a PDF --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -119,8 +86,8 @@ class VerifyError(Exception):
 def hash_upload(request: HttpRequest, field: str = "file") -> HashedFile:
     """The SHA-256 of the file posted as ``field``; the file itself is never kept.
 
-    Call it before anything reads request.POST or request.FILES (the CSRF check does: wrap the
-    view in csrf_exempt and check the token after this, see views.registry)."""
+    Call it before anything reads request.POST or request.FILES (as the CSRF check would: the
+    views that call it are exempt from it, see views.certificate_verify)."""
     handler = Sha256UploadHandler(request, limit=verify_max_bytes())
     request.upload_handlers = [handler]
     too_large = VerifyError(
@@ -174,10 +141,10 @@ class Verdict:
         }
 
 
-def registry_verify(card: registry.CertificateCard, file: HashedFile) -> Verdict:
+def registry_verify(card: CertificateCard, file: HashedFile) -> Verdict:
     """Whether ``file`` is the ready PDF of the certificate of ``card`` or of one of its
     annexes, compared by SHA-256."""
     for annex, pdf in card.pdfs():
         if pdf.sha256 == file.sha256:
-            return Verdict(card.certificate.number, file, annex, match=True)
-    return Verdict(card.certificate.number, file, None, match=False)
+            return Verdict(card.number, file, annex, match=True)
+    return Verdict(card.number, file, None, match=False)
