@@ -125,6 +125,7 @@ def application_context(snapshot: dict) -> dict:
         **snapshot,
         "body": body_context(snapshot),
         "submitted": gost_date(snapshot["submitted_at"]),
+        "created": snapshot["submitted_at"],
         "head": initials_surname(snapshot["head_name"]),
         "chief_accountant": initials_surname(snapshot["chief_accountant_name"]),
     }
