@@ -526,6 +526,7 @@ register(
         filename=lambda s: f"Протокол {s['protocol']['number']}.pdf",
         visible_to=selectors.meeting_list_for,
         describe=describe_protocol,
+        signed=True,
     )
 )
 register(
@@ -541,6 +542,7 @@ register(
             application__in=selectors.application_list_for(user)
         ),
         describe=describe_letter,
+        signed=True,
     )
 )
 register(
@@ -554,6 +556,7 @@ register(
         filename=lambda s: f"Сертификат {s['number']}.pdf",
         visible_to=selectors.certificate_list_for,
         describe=describe_certificate,
+        signed=True,
     )
 )
 register(
@@ -571,5 +574,6 @@ register(
             certificate__in=selectors.certificate_list_for(user)
         ),
         describe=describe_annex,
+        signed=True,
     )
 )

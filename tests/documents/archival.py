@@ -7,6 +7,7 @@ conformance B), an sRGB output intent with its ICC profile, every font embedded,
 saying the same, the language and the structure tags.
 """
 
+import html
 import io
 import re
 
@@ -26,11 +27,11 @@ def xmp_value(xmp: str, name: str) -> str | None:
     """An XMP property written as an attribute (pdfaid:part="3") or as an element."""
     attribute = re.search(rf'{name}="([^"]*)"', xmp)
     if attribute:
-        return attribute.group(1)
-    element = re.search(rf"<{name}>(.*?)</{name}>", xmp, re.S)
+        return html.unescape(attribute.group(1))
+    element = re.search(rf"<{name}(?:\s[^>]*)?>(.*?)</{name}>", xmp, re.S)
     if element:
         inner = re.search(r"<rdf:li[^>]*>(.*?)</rdf:li>", element.group(1), re.S)
-        return (inner.group(1) if inner else element.group(1)).strip()
+        return html.unescape((inner.group(1) if inner else element.group(1)).strip())
     return None
 
 
