@@ -36,6 +36,7 @@ from .models import (
     CertificateProduct,
     Conclusion,
     Meeting,
+    OutgoingLetter,
     Question,
 )
 from .services.meetings import voters
@@ -120,9 +121,23 @@ def application_snapshot(application: Application) -> dict:
     }
 
 
+def standard_text(standard: dict | None) -> str:
+    """«обозначение и наименование» of the standard the products conform to, its name once: the
+    draft standard's designation is its name («ГОСТ «Продукция «Халяль»»»), so it prints as
+    «ГОСТ «<full title>»» rather than the name twice."""
+    if not standard:
+        return ""
+    designation, title = standard["designation"], standard["title"]
+    prefix, _quote, name = designation.partition("«")
+    if name and title.startswith(name.rstrip("»")):
+        return f"{prefix}«{title}»"
+    return f"{designation} «{title}»"
+
+
 def application_context(snapshot: dict) -> dict:
     return {
         **snapshot,
+        "standard_text": standard_text(snapshot["standard"]),
         "body": body_context(snapshot),
         "submitted": gost_date(snapshot["submitted_at"]),
         "created": snapshot["submitted_at"],
@@ -410,7 +425,14 @@ def decision_letter_snapshot(item: AgendaItem) -> dict:
         "previous_deadline": iso(application.suspension_deadline),
         "recheck_required": item.recheck_required,
         "nonconformities": _letter_nonconformities(item),
+        "outgoing": _outgoing(item),
     }
+
+
+def _outgoing(item: AgendaItem) -> dict | None:
+    """The letter's entry in the register of outgoing letters (its number and date)."""
+    letter = OutgoingLetter.objects.filter(agenda_item=item).first()
+    return {"number": letter.number, "date": iso(letter.date)} if letter else None
 
 
 def decision_letter_context(snapshot: dict) -> dict:
@@ -436,8 +458,15 @@ def decision_letter_context(snapshot: dict) -> dict:
         "nonconformities": [
             {**n, "deadline": gost_date(n["deadline"])} for n in snapshot["nonconformities"]
         ],
-        "created": snapshot["protocol"]["date"],
+        "created": (snapshot.get("outgoing") or {}).get("date") or snapshot["protocol"]["date"],
+        "outgoing": _outgoing_context(snapshot.get("outgoing")),
     }
+
+
+def _outgoing_context(outgoing: dict | None) -> dict | None:
+    if not outgoing:  # letters issued before the register was kept
+        return None
+    return {"number": outgoing["number"], "date": gost_date(outgoing["date"])}
 
 
 LETTER_TITLES = {

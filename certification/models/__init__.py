@@ -36,6 +36,7 @@ from .commission import (
     VoteChoice,
 )
 from .fees import Invoice, InvoiceState, Stage, Tariff
+from .letters import OutgoingLetter
 
 __all__ = [
     "AgendaItem",
@@ -52,6 +53,7 @@ __all__ = [
     "InvoiceState",
     "Meeting",
     "MeetingState",
+    "OutgoingLetter",
     "Question",
     "Recommendation",
     "Remark",
