@@ -49,7 +49,9 @@ messages: install system-deps
 migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0
 
+# The demo's documents are signed: the embedded mode's self-signed key is made once (.signing/).
 seed: migrate
+	$(BIN)/python manage.py create_signing_key
 	$(BIN)/python manage.py seed_demo
 
 run: install compilemessages seed

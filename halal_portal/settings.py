@@ -374,6 +374,25 @@ LOGGING = {
     },
 }
 
+# --- Documents: the body's PAdES signature (halal_portal/signing.py) ------------------------
+# Certificates, their annexes, protocols, acts and decision letters are signed with the body's
+# key and certificate (PEM files). Production: REQUIRED, the body's real ones. Embedded mode:
+# a self-signed pair under .signing/, made by `manage.py create_signing_key` (`make run` does it).
+_SIGNING_DIR = BASE_DIR / ".signing"
+PDF_SIGNING_KEY = env(
+    "PDF_SIGNING_KEY", default="" if PRODUCTION else str(_SIGNING_DIR / "key.pem")
+)
+PDF_SIGNING_CERT = env(
+    "PDF_SIGNING_CERT", default="" if PRODUCTION else str(_SIGNING_DIR / "cert.pem")
+)
+PDF_SIGNING_KEY_PASSPHRASE = env("PDF_SIGNING_KEY_PASSPHRASE", default="")
+if PRODUCTION and not (PDF_SIGNING_KEY and PDF_SIGNING_CERT):
+    raise ImproperlyConfigured(
+        "PDF_SIGNING_KEY and PDF_SIGNING_CERT must point to the body's signing key and certificate"
+    )
+# The signer's name written into each signature (default: the certificate's subject).
+PDF_SIGNER_NAME = env("PDF_SIGNER_NAME", default="")
+
 # --- The commission (GOST 8.3, 8.10–8.19) ---------------------------------------------------
 # Members the secretary must assign to an application before its review starts.
 COMMISSION_MIN_MEMBERS = env.int("COMMISSION_MIN_MEMBERS", default=3)

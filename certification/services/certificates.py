@@ -23,7 +23,14 @@ from ..models import (
     Meeting,
     TransitionLog,
 )
-from ..rules import CERTIFICATE_MAXIMUM, check_annex_allowed, check_validity, format_number
+from ..rules import (
+    CERTIFICATE_MAXIMUM,
+    check_annex_allowed,
+    check_validity,
+    format_number,
+    product_type_of,
+    products_fit_the_sheet,
+)
 from ..signals import certificate_changes
 from .numbering import next_number
 
@@ -47,6 +54,9 @@ def certificate_issue(
     )
     if not products:
         raise ValidationError(_("The application has no products to certify."))
+    if not product_type and not products_fit_the_sheet(products):
+        # Л.1, Л.4.4: the list does not fit the one sheet; the certificate names the product type.
+        product_type = product_type_of(products)
     body = AuthorizedBody.get()
     number = format_number(next_number("certificate", maximum=CERTIFICATE_MAXIMUM))
     certificate = Certificate.objects.create(

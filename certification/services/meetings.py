@@ -33,6 +33,7 @@ from ..signals import certificate_changes
 from . import certificates
 from .application import _transition
 from .fees import invoice_issue
+from .letters import outgoing_letter_register
 from .numbering import next_number
 
 # Which transition of the application each question fires when adopted.
@@ -257,6 +258,7 @@ def _request_documents(meeting: Meeting, items: list[AgendaItem]) -> None:
     document_request("protocol", meeting)
     for item in items:
         if item.adopted and item.question in LETTER_QUESTIONS:
+            outgoing_letter_register(item=item)  # its outgoing number and date, then its snapshot
             document_request("decision_letter", item)
 
 
