@@ -44,12 +44,14 @@ compilemessages: install system-deps
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
 messages: install system-deps
-	$(BIN)/python manage.py makemessages -l ru -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(BIN)/python manage.py makemessages -l ru -l kk -l en --ignore=.venv --ignore=staticfiles --no-obsolete
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0
 
+# The demo's documents are signed: the embedded mode's self-signed key is made once (.signing/).
 seed: migrate
+	$(BIN)/python manage.py create_signing_key
 	$(BIN)/python manage.py seed_demo
 
 run: install compilemessages seed

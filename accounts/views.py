@@ -7,7 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 
 from . import services
 from .forms import LoginForm, OrganizationForm, RegistrationForm
@@ -19,7 +21,9 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("password1", "password2")}
-        user = services.user_register(password=form.cleaned_data["password1"], **data)
+        user = services.user_register(
+            password=form.cleaned_data["password1"], language=get_language(), **data
+        )
         return render(request, "accounts/register_done.html", {"email": user.email})
     return render(request, "accounts/register.html", {"form": form})
 
@@ -95,4 +99,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
     request.user.notifications.filter(
         pk__in=[n.pk for n in page.object_list], read_at__isnull=True
     ).update(read_at=timezone.now())
+    return response
+
+
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch; a logged-in person's choice is also kept on their account, so
+    that what the portal sends them is written in it."""
+    response = i18n_views.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=request.POST.get("language", ""))
     return response

@@ -397,6 +397,7 @@ register(
         ),
         visible_to=selectors.sampling_act_list_for,
         describe=describe_sampling_act,
+        signed=True,
     )
 )
 # The act as approved by the head and sent to the applicant (GOST 8.16), and the same act once
@@ -413,6 +414,7 @@ register(
         filename=lambda s: f"Акт проверки производства {s['application_number']}.pdf",
         visible_to=selectors.act_list_for,
         describe=describe_production_act,
+        signed=True,
     )
 )
 register(
@@ -428,5 +430,6 @@ register(
         ),
         visible_to=selectors.act_list_for,
         describe=describe_acknowledged_act,
+        signed=True,
     )
 )

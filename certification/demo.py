@@ -26,7 +26,7 @@ from .models import (
     Tariff,
 )
 from .models_support import applicable_document_types
-from .registry_records import registry_rebuild_all
+from .signals import announce_certificates_changed
 
 TARIFF = [
     ("document_review", 45000),
@@ -169,7 +169,8 @@ def _date_registry_history():
     dated as the commission and the nightly job would have done it: each event at its
     meeting's date (an expiry the day after the end date), the issue and the head's
     signature on the day of the decision, each status since its last event. Written past
-    the services (the dates are the demo's fiction), then the public records rebuilt."""
+    the services (the dates are the demo's fiction), then announced as a change of every
+    certificate (the public registry rebuilds what it shows)."""
     noon = datetime.time(12)
     for event in CertificateEvent.objects.select_related("meeting", "certificate"):
         if event.meeting is not None:
@@ -191,7 +192,7 @@ def _date_registry_history():
             signed_at=issued + datetime.timedelta(hours=2),
             status_changed_at=last_event or issued,
         )
-    registry_rebuild_all()
+    announce_certificates_changed(Certificate.objects.values_list("pk", flat=True))
 
 
 def _fill(application, user, products, *, documents=True, sign=True):

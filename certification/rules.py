@@ -206,6 +206,34 @@ def check_annex_allowed(certificate, *, on: datetime.date | None = None) -> None
         )
 
 
+# Л.1: the certificate is one A4 sheet. Its product field holds about eight printed lines of ~90
+# characters (measured with templates/annexes/annex_k.html: eight one-line products fit, ten do
+# not; four products of two lines fit, six do not). A longer list makes it a certificate for a
+# product type whose products are listed in annex No. 1 (Л.4.4).
+SHEET_PRODUCT_LINES = 8
+SHEET_LINE_CHARACTERS = 90
+
+
+def products_fit_the_sheet(products) -> bool:
+    """Whether the products, printed as «name, normative document, batch», fit the certificate's
+    one sheet (Л.1, Л.4.4)."""
+    lines = 0
+    for p in products:
+        text = f"{p.name}, {p.normative_document.designation}, {p.batch_text}"
+        lines += -(-len(text) // SHEET_LINE_CHARACTERS)
+    return lines <= SHEET_PRODUCT_LINES
+
+
+def product_type_of(products) -> str:
+    """Л.4.4: the product type a certificate names when its products go to the annex — the
+    product groups of the standard (section 1) the products belong to."""
+    names: list[str] = []
+    for p in products:
+        if p.category.name_ru not in names:
+            names.append(p.category.name_ru)
+    return "; ".join(names)
+
+
 def format_number(value: int) -> str:
     """Л.4.1: the certificate's number, «ХП» and five digits."""
     return f"ХП.{value:05d}"

@@ -60,6 +60,9 @@ class DocumentKind:
     visible_to: Callable[[Any], QuerySet]
     # The title of one document on the pages, in the reader's language; the label by default.
     describe: Callable[[dict], str] | None = None
+    # Issued by the body in its own name (certificates, annexes, protocols, acts, decisions):
+    # the stored PDF carries the body's PAdES signature (halal_portal/signing.py).
+    signed: bool = False
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,21 @@ def render_bytes(kind: str, snapshot: dict) -> bytes:
     return render_pdf(spec.template, spec.context(snapshot))
 
 
+def issue_bytes(kind: str, snapshot: dict) -> bytes:
+    """The PDF as it is stored and handed out: rendered, then signed by the body if its kind is
+    signed. Signing never falls back to an unsigned file: without the body's key it raises
+    SigningNotConfigured, and the render is recorded as failed (the task retries it)."""
+    pdf = render_bytes(kind, snapshot)
+    spec = kind_of(kind)
+    if not spec.signed:
+        return pdf
+    from .signing import sign_pdf
+
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = str(spec.label)
+    return sign_pdf(pdf, reason=reason)
+
+
 def document_render(*, document_id: int) -> str:
     """Render one document into its row and file. Safe to run again and concurrently:
 
@@ -204,7 +222,7 @@ def document_render(*, document_id: int) -> str:
         document.attempts += 1
         document.save(update_fields=["status", "attempts", "updated_at"])
     snapshot = document.snapshot
-    pdf = render_bytes(document.kind, snapshot)
+    pdf = issue_bytes(document.kind, snapshot)
     with transaction.atomic():
         document = RenderedDocument.objects.select_for_update().filter(pk=document_id).first()
         if document is None:
@@ -218,7 +236,8 @@ def document_render(*, document_id: int) -> str:
 
 
 def _store(document: RenderedDocument, pdf: bytes) -> None:
-    """Write the PDF under the row's one file name, replacing whatever an earlier try left."""
+    """Write the PDF under the row's one file name, replacing whatever an earlier try left; its
+    SHA-256 is that of the file as stored (signed, for a signed kind)."""
     name = document_upload_to(document, "")
     storage = document.file.storage
     if document.file and document.file.name != name:

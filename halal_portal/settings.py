@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "audits",
     "slaughter",
     "labelling",
+    "registry",
 ]
 
 MIDDLEWARE = [
@@ -179,8 +180,10 @@ AXES_CLIENT_IP_CALLABLE = "halal_portal.api.client_address"
 
 # --- I18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "ru"
-LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
+LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats Django does not ship (Kazakh numbers: «45 000,00»).
+FORMAT_MODULE_PATH = ["halal_portal.formats"]
 TIME_ZONE = env("TIME_ZONE", default="Europe/Moscow")
 USE_I18N = True
 USE_TZ = True
@@ -229,8 +232,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Cache ----------------------------------------------------------------------------------
 # Shared by every web worker and machine in production (Redis): the per-IP rate limits of the
-# public registry count across processes (its certificate page and API detail are not cached:
-# they read the certificate's materialized public record, certification/registry_records.py).
+# public registry count across processes, and its certificate pages and API details are kept
+# there until the certificate changes (registry/answers.py).
 # CACHE_URL (or REDIS_URL) is redis://host:port/db, rediss://… or unix://…; the embedded default
 # is a per-process memory cache, which is enough for one process.
 CACHE_URL = env("CACHE_URL", default="") or env("REDIS_URL", default="")
@@ -372,6 +375,25 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Documents: the body's PAdES signature (halal_portal/signing.py) ------------------------
+# Certificates, their annexes, protocols, acts and decision letters are signed with the body's
+# key and certificate (PEM files). Production: REQUIRED, the body's real ones. Embedded mode:
+# a self-signed pair under .signing/, made by `manage.py create_signing_key` (`make run` does it).
+_SIGNING_DIR = BASE_DIR / ".signing"
+PDF_SIGNING_KEY = env(
+    "PDF_SIGNING_KEY", default="" if PRODUCTION else str(_SIGNING_DIR / "key.pem")
+)
+PDF_SIGNING_CERT = env(
+    "PDF_SIGNING_CERT", default="" if PRODUCTION else str(_SIGNING_DIR / "cert.pem")
+)
+PDF_SIGNING_KEY_PASSPHRASE = env("PDF_SIGNING_KEY_PASSPHRASE", default="")
+if PRODUCTION and not (PDF_SIGNING_KEY and PDF_SIGNING_CERT):
+    raise ImproperlyConfigured(
+        "PDF_SIGNING_KEY and PDF_SIGNING_CERT must point to the body's signing key and certificate"
+    )
+# The signer's name written into each signature (default: the certificate's subject).
+PDF_SIGNER_NAME = env("PDF_SIGNER_NAME", default="")
 
 # --- The commission (GOST 8.3, 8.10–8.19) ---------------------------------------------------
 # Members the secretary must assign to an application before its review starts.

@@ -3,17 +3,18 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
-from rest_framework.routers import DefaultRouter, SimpleRouter
+from rest_framework.routers import DefaultRouter
 
+from accounts import views as accounts_views
 from accounts.api import ObtainTokenApi
 from certification import api as certification_api
-from certification import api_commission, api_registry
+from certification import api_commission
 from certification.views.application import dashboard
 
 from . import document_views, views
@@ -22,21 +23,19 @@ router = DefaultRouter()
 router.register("applications", certification_api.ApplicationViewSet, basename="application")
 router.register("documents", certification_api.DocumentViewSet, basename="document")
 router.register("meetings", api_commission.MeetingViewSet, basename="meeting")
-# The public registry's API: anonymous, its own router so nothing of the above leaks into it.
-registry_router = SimpleRouter()
-registry_router.register(
-    "certificates", api_registry.RegistryCertificateViewSet, basename="registry-certificate"
-)
 
 urlpatterns = [
     # The public registry first: its certificate page (the QR target) and API detail are the
     # hot path, and Django tries the patterns in order (the certification app's are many).
-    path("registry/", include("certification.urls_registry")),
-    path("api/v1/registry/", include(registry_router.urls)),
+    path("registry/", include("registry.urls")),
+    path("api/v1/registry/", include("registry.api_urls")),
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("dashboard/", dashboard, name="dashboard"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    # The language switch is in every page's header. Without a CSRF token in it, a page is the
+    # same for every anonymous visitor, so the registry's pages can be kept and shared by
+    # proxies; a forged switch can only change the visitor's language.
+    path("i18n/setlang/", csrf_exempt(accounts_views.set_language), name="set_language"),
     path("accounts/", include("accounts.urls")),
     # Rendered PDFs (halal_portal/rendering.py): download, live status, staff retry.
     path("pdf/<int:document_pk>/", document_views.pdf_download, name="pdf-download"),

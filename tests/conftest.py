@@ -26,6 +26,27 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ru-RU", "viewport": {"width": 1200, "height": 900}}
 
 
+@pytest.fixture(scope="session")
+def signing_pair(tmp_path_factory):
+    """The body's document signing key and self-signed certificate for this test session (made
+    here, never the checkout's .signing/); exported to the environment too, so that a Celery
+    worker started by a test signs with the same key."""
+    from halal_portal.signing import create_self_signed
+
+    folder = tmp_path_factory.mktemp("signing")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    create_self_signed(
+        key_path=key, cert_path=cert, common_name="Тестовый орган", organization="Тестовый орган"
+    )
+    os.environ["PDF_SIGNING_KEY"], os.environ["PDF_SIGNING_CERT"] = str(key), str(cert)
+    return key, cert
+
+
+@pytest.fixture(autouse=True)
+def _signing_settings(settings, signing_pair):
+    settings.PDF_SIGNING_KEY, settings.PDF_SIGNING_CERT = map(str, signing_pair)
+
+
 @pytest.fixture(autouse=True)
 def _no_content_security_policy_violation(request):
     """Every browser test also proves the pages keep to the Content-Security-Policy: whatever

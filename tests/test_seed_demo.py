@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
-from certification import registry
 from certification.models import Application, Certificate
+from registry.cards import registry_card
+from registry.selectors import registry_record
 
 EMAILS = {
     "applicant@example.com",
@@ -53,7 +54,7 @@ def test_the_demo_registry_is_dated_as_its_decisions():
     # protocol's date, an expiry the day after the end date, the status since its last change.
     call_command("seed_demo", verbosity=0)
     for certificate in Certificate.objects.all():
-        card = registry.registry_card(registry.registry_record(certificate.number))
+        card = registry_card(registry_record(certificate.number), today=timezone.localdate())
         for event in card.events:
             day = timezone.localtime(event.at).date()
             if event.protocol:
@@ -61,7 +62,7 @@ def test_the_demo_registry_is_dated_as_its_decisions():
             else:
                 assert (event.kind, day) == (
                     "expired",
-                    card.certificate.valid_to + datetime.timedelta(days=1),
+                    card.valid_to + datetime.timedelta(days=1),
                 )
         changes = [e for e in card.events if e.kind != "annex"]
         assert card.status_since == changes[-1].at

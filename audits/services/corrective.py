@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.notifications import notify
@@ -104,10 +105,14 @@ def corrective_action_file(
     notify(
         _verifiers(application),
         key=f"corrective-action:{corrective.pk}",
-        subject=_("Application %(number)s: a corrective action is filed")
-        % {"number": application.number},
-        body=_("%(org)s answered the nonconformity «%(nonconformity)s».")
-        % {"org": application.org_name, "nonconformity": nonconformity},
+        subject=lambda: (
+            _("Application %(number)s: a corrective action is filed")
+            % {"number": application.number}
+        ),
+        body=lambda: (
+            _("%(org)s answered the nonconformity «%(nonconformity)s».")
+            % {"org": application.org_name, "nonconformity": nonconformity}
+        ),
         url=application.get_absolute_url(),
     )
     return corrective
@@ -145,14 +150,14 @@ def corrective_action_verify(
         Nonconformity.objects.filter(pk=action.nonconformity_id, closed_at__isnull=True).update(
             closed_at=action.verified_at
         )
-        subject = _("Application %(number)s: your corrective action is accepted")
+        subject = gettext_lazy("Application %(number)s: your corrective action is accepted")
     else:
-        subject = _("Application %(number)s: your corrective action is not accepted")
+        subject = gettext_lazy("Application %(number)s: your corrective action is not accepted")
     notify(
         application.organization.members.all(),
         key=f"corrective-action-verified:{action.pk}",
-        subject=subject % {"number": application.number},
-        body=note or str(action.nonconformity),
+        subject=lambda: subject % {"number": application.number},
+        body=lambda: note or str(action.nonconformity),
         url=application.get_absolute_url(),
     )
     return action

@@ -229,13 +229,17 @@ def program_approve(*, check: ProductionCheck, by: User) -> ProductionCheck:
     notify(
         [*check.participants.all(), *application.organization.members.all()],
         key=f"check-approved:{check.pk}",
-        subject=_("Application %(number)s: the program of the production check is approved")
-        % {"number": application.number},
-        body=_("The production check is planned for %(start)s–%(end)s.")
-        % {
-            "start": check.start_date.strftime("%d.%m.%Y"),
-            "end": check.end_date.strftime("%d.%m.%Y"),
-        },
+        subject=lambda: (
+            _("Application %(number)s: the program of the production check is approved")
+            % {"number": application.number}
+        ),
+        body=lambda: (
+            _("The production check is planned for %(start)s–%(end)s.")
+            % {
+                "start": check.start_date.strftime("%d.%m.%Y"),
+                "end": check.end_date.strftime("%d.%m.%Y"),
+            }
+        ),
         url=check.get_absolute_url(),
     )
     return check

@@ -59,9 +59,13 @@ def remind_corrective_deadlines(*, today: datetime.date | None = None) -> int:
                 sent = notify(
                     [*application.organization.members.all(), *secretaries],
                     key=f"corrective-due:{pk}:{deadline.isoformat()}",
-                    subject=_("Application %(number)s: corrective actions are due by %(date)s")
-                    % {"number": application.number, "date": _date(deadline)},
-                    body=_corrective_body(application, deadline, open_items),
+                    subject=lambda application=application, deadline=deadline: (
+                        _("Application %(number)s: corrective actions are due by %(date)s")
+                        % {"number": application.number, "date": _date(deadline)}
+                    ),
+                    body=lambda application=application, deadline=deadline, items=open_items: (
+                        _corrective_body(application, deadline, items)
+                    ),
                     url=application.get_absolute_url(),
                 )
             count += 1 if sent else 0

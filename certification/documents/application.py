@@ -60,11 +60,26 @@ def application_snapshot(application: Application) -> dict:
     }
 
 
+def standard_text(standard: dict | None) -> str:
+    """«обозначение и наименование» of the standard the products conform to, its name once: the
+    draft standard's designation is its name («ГОСТ «Продукция «Халяль»»»), so it prints as
+    «ГОСТ «<full title>»» rather than the name twice."""
+    if not standard:
+        return ""
+    designation, title = standard["designation"], standard["title"]
+    prefix, _quote, name = designation.partition("«")
+    if name and title.startswith(name.rstrip("»")):
+        return f"{prefix}«{title}»"
+    return f"{designation} «{title}»"
+
+
 def application_context(snapshot: dict) -> dict:
     return {
         **snapshot,
         "body": body_context(snapshot),
+        "standard_text": standard_text(snapshot["standard"]),
         "submitted": gost_date(snapshot["submitted_at"]),
+        "created": snapshot["submitted_at"],
         "head": initials_surname(snapshot["head_name"]),
         "chief_accountant": initials_surname(snapshot["chief_accountant_name"]),
     }

@@ -121,6 +121,7 @@ register(
         filename=lambda s: f"Сертификат {s['number']}.pdf",
         visible_to=selectors.certificate_pdf_list_for,
         describe=describe_certificate,
+        signed=True,
     )
 )
 register(
@@ -138,6 +139,7 @@ register(
             certificate__in=selectors.certificate_pdf_list_for(user)
         ),
         describe=describe_annex,
+        signed=True,
     )
 )
 

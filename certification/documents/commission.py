@@ -15,7 +15,14 @@ from halal_portal.formatting import (
 from halal_portal.rendering import DocumentKind, DocumentPage, register, register_page
 
 from .. import providers, selectors
-from ..models import AgendaItem, Certificate, CertificateProduct, Meeting, Question
+from ..models import (
+    AgendaItem,
+    Certificate,
+    CertificateProduct,
+    Meeting,
+    OutgoingLetter,
+    Question,
+)
 from .common import applicant, certified_products, manufacturer, protocol_of
 
 # --- the protocol of a meeting ----------------------------------------------------------------
@@ -141,7 +148,20 @@ def decision_letter_snapshot(item: AgendaItem) -> dict:
         "recheck_required": item.recheck_required,
         # GOST 8.16: the nonconformities to correct, as audits records them.
         "nonconformities": providers.letter_nonconformities(item),
+        "outgoing": _outgoing(item),
     }
+
+
+def _outgoing(item: AgendaItem) -> dict | None:
+    """The letter's entry in the register of outgoing letters (its number and date)."""
+    letter = OutgoingLetter.objects.filter(agenda_item=item).first()
+    return {"number": letter.number, "date": iso(letter.date)} if letter else None
+
+
+def _outgoing_context(outgoing: dict | None) -> dict | None:
+    if not outgoing:  # letters issued before the register was kept
+        return None
+    return {"number": outgoing["number"], "date": gost_date(outgoing["date"])}
 
 
 def decision_letter_context(snapshot: dict) -> dict:
@@ -167,7 +187,8 @@ def decision_letter_context(snapshot: dict) -> dict:
         "nonconformities": [
             {**n, "deadline": gost_date(n["deadline"])} for n in snapshot["nonconformities"]
         ],
-        "created": snapshot["protocol"]["date"],
+        "created": (snapshot.get("outgoing") or {}).get("date") or snapshot["protocol"]["date"],
+        "outgoing": _outgoing_context(snapshot.get("outgoing")),
     }
 
 
@@ -214,6 +235,7 @@ register(
         filename=lambda s: f"Протокол {s['protocol']['number']}.pdf",
         visible_to=selectors.meeting_list_for,
         describe=describe_protocol,
+        signed=True,
     )
 )
 register(
@@ -229,6 +251,7 @@ register(
             application__in=selectors.application_list_for(user)
         ),
         describe=describe_letter,
+        signed=True,
     )
 )
 register_page(

@@ -6,6 +6,7 @@ from django.utils.encoding import iri_to_uri
 
 from halal_portal.formatting import iso
 
+from ..batches import batch_label, is_serial
 from ..models import Application, Certificate, Meeting
 
 SERIAL_PRODUCTION = "серийное производство"  # Л.4.4: these words exactly
@@ -13,9 +14,9 @@ SERIAL_PRODUCTION = "серийное производство"  # Л.4.4: these
 
 def batch_text(text: str) -> str:
     """Л.4.4: «серийное производство», or the batch number, date and size as stored."""
-    if text.strip().lower() in ("serial production", SERIAL_PRODUCTION):
+    if is_serial(text):
         return SERIAL_PRODUCTION
-    return text
+    return batch_label(text, "ru")
 
 
 def verification_url(number: str) -> str:

@@ -33,6 +33,7 @@ from .commission import (
     VoteChoice,
 )
 from .fees import Invoice, InvoiceState, Stage, Tariff
+from .letters import OutgoingLetter
 from .reference import Applicability, DocumentType, NormativeDocument, ProductCategory
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "InvoiceState",
     "Meeting",
     "MeetingState",
+    "OutgoingLetter",
     "Question",
     "Recommendation",
     "Remark",

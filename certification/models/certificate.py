@@ -1,5 +1,7 @@
 """Certificates ХП.XXXXX and their annexes (GOST 8.6, 8.17, 8.18, Annexes К and Л)."""
 
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -12,6 +14,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from halal_portal.models import RenderedDocument, TransitionLogBase
 
 from .. import permissions
+from ..batches import batch_label
 from .application import Application, NormativeDocument, ProductCategory
 from .commission import Meeting
 
@@ -78,14 +81,6 @@ class Certificate(FSMModelMixin, models.Model):
         related_name="+",
         verbose_name=_("signed by"),
     )
-    # What the public registry shows of it (page and API detail), materialized: rebuilt in the
-    # transaction of every change of the certificate, its events, annexes, products or PDFs
-    # (certification/signals.py, registry_records.py); null until it is signed (Л.4.6).
-    public_record = models.JSONField(null=True, blank=True, editable=False)
-    # The API detail made from it, ready to send: as recorded, and as it reads past valid_to
-    # (GOST 8.6; null unless the certificate is live). The date picks one per request.
-    public_api = models.TextField(null=True, blank=True, editable=False)
-    public_api_expired = models.TextField(null=True, blank=True, editable=False)
     # Its PDF (kind "certificate", halal_portal.rendering); the public registry reads it.
     documents = GenericRelation(RenderedDocument)
 
@@ -264,6 +259,11 @@ class CertificateProduct(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def batch_label(self) -> str:
+        """The batch in the reader's language (stored as it was written)."""
+        return batch_label(self.batch_text)
+
 
 class CertificateEvent(TransitionLogBase):
     """The certificate's history: issued, annex added, suspended, resumed, withdrawn, expired.
@@ -308,6 +308,19 @@ class CertificateEvent(TransitionLogBase):
 
     def __str__(self) -> str:
         return f"{self.certificate.number}: {self.get_kind_display()}"
+
+    @property
+    def shown_comment(self) -> str:
+        """The comment as the reader's language puts it: an annex's is written by the code
+        («Приложение № 1 к сертификату …» in the language of whoever issued it), so it is
+        written again; a person's comment stays as typed."""
+        number = re.search(r"(?:№|No\.)\s*(\d+)", self.comment)
+        if self.kind == "annex" and number:
+            return _("Annex No. %(number)s to certificate %(certificate)s") % {
+                "number": number.group(1),
+                "certificate": self.certificate.number,
+            }
+        return self.comment
 
     def save(self, *args, **kwargs) -> None:
         # One event, two vocabularies: the log's (transition, target) and the registry's (kind,

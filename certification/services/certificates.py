@@ -24,8 +24,15 @@ from ..models import (
     Meeting,
     TransitionLog,
 )
-from ..registry_records import registry_batch
-from ..rules import CERTIFICATE_MAXIMUM, check_annex_allowed, check_validity, format_number
+from ..rules import (
+    CERTIFICATE_MAXIMUM,
+    check_annex_allowed,
+    check_validity,
+    format_number,
+    product_type_of,
+    products_fit_the_sheet,
+)
+from ..signals import certificate_changes
 from .numbering import next_number
 
 
@@ -48,6 +55,9 @@ def certificate_issue(
     )
     if not products:
         raise ValidationError(_("The application has no products to certify."))
+    if not product_type and not products_fit_the_sheet(products):
+        # Л.1, Л.4.4: the list does not fit the one sheet; the certificate names the product type.
+        product_type = product_type_of(products)
     body = AuthorizedBody.get()
     number = format_number(next_number("certificate", maximum=CERTIFICATE_MAXIMUM))
     certificate = Certificate.objects.create(
@@ -124,7 +134,7 @@ def certificates_expire(*, today: datetime.date | None = None) -> int:
         status__in=[CertificateStatus.VALID, CertificateStatus.SUSPENDED], valid_to__lt=today
     ).values_list("pk", flat=True)
     for pk in due:
-        with transaction.atomic(), registry_batch():
+        with transaction.atomic(), certificate_changes():
             certificate = Certificate.objects.select_for_update().get(pk=pk)
             if not can_proceed(certificate.expire):  # expired or withdrawn meanwhile
                 continue
@@ -132,8 +142,10 @@ def certificates_expire(*, today: datetime.date | None = None) -> int:
             notify(
                 certificate.application.organization.members.all(),
                 key=f"expired:{certificate.pk}",
-                subject=_("Certificate %(number)s has expired") % {"number": certificate.number},
-                body=_("The «Halal» sign may no longer be used under it (GOST 8.6)."),
+                subject=lambda certificate=certificate: (
+                    _("Certificate %(number)s has expired") % {"number": certificate.number}
+                ),
+                body=lambda: _("The «Halal» sign may no longer be used under it (GOST 8.6)."),
                 url=certificate.get_absolute_url(),
             )
             count += 1

@@ -31,10 +31,11 @@ from ..models import (
     VoteChoice,
 )
 from ..permissions import require_secretary
-from ..registry_records import registry_batch
 from ..selectors import tally
+from ..signals import certificate_changes
 from . import certificates
 from .fees import invoice_issue
+from .letters import outgoing_letter_register
 from .numbering import next_number
 
 # Which transition of the application each question fires when adopted.
@@ -98,9 +99,13 @@ def _invite(meeting: Meeting, members) -> None:
     notify(
         members,
         key=f"meeting:{meeting.pk}",
-        subject=_("Commission meeting on %(date)s") % {"date": meeting.date.strftime("%d.%m.%Y")},
-        body=_("You are invited to the meeting of the commission. Place: %(place)s.")
-        % {"place": meeting.place or "—"},
+        subject=lambda: (
+            _("Commission meeting on %(date)s") % {"date": meeting.date.strftime("%d.%m.%Y")}
+        ),
+        body=lambda: (
+            _("You are invited to the meeting of the commission. Place: %(place)s.")
+            % {"place": meeting.place or "—"}
+        ),
         url=meeting.get_absolute_url(),
     )
 
@@ -229,7 +234,7 @@ def vote_cast(*, item: AgendaItem, member, choice: str, comment: str = "") -> Vo
 
 
 @transaction.atomic
-@registry_batch()  # each issued or changed certificate's public record built once, at the end
+@certificate_changes()  # each issued or changed certificate announced once, at the end
 def meeting_close(*, meeting: Meeting, by) -> Meeting:
     """Freeze the votes, number the protocol and apply every adopted decision — all or nothing."""
     require_secretary(by)
@@ -270,6 +275,7 @@ def _request_documents(meeting: Meeting, items: list[AgendaItem]) -> None:
     document_request("protocol", meeting)
     for item in items:
         if item.adopted and item.question in LETTER_QUESTIONS:
+            outgoing_letter_register(item=item)  # its outgoing number and date, then its snapshot
             document_request("decision_letter", item)
 
 
@@ -342,28 +348,32 @@ def _notify_decision(item: AgendaItem, meeting: Meeting) -> None:
 
 def _notify_decision_in_site_language(item: AgendaItem, meeting: Meeting) -> None:
     application = item.application
-    if item.adopted:
-        subject = _("Decision on application %(number)s: %(question)s") % {
+
+    def subject() -> str:
+        if item.adopted:
+            return _("Decision on application %(number)s: %(question)s") % {
+                "number": application.number,
+                "question": item.get_question_display(),
+            }
+        return _("Application %(number)s: the commission did not decide to %(question)s") % {
             "number": application.number,
             "question": item.get_question_display(),
         }
-    else:
-        subject = _("Application %(number)s: the commission did not decide to %(question)s") % {
-            "number": application.number,
-            "question": item.get_question_display(),
-        }
-    body = "\n\n".join(
-        p
-        for p in (
-            _("The commission decided at its meeting, %(protocol)s.")
-            % {"protocol": meeting.protocol_reference},
-            item.grounds and _("Grounds: %(grounds)s") % {"grounds": item.grounds},
-            item.deadline
-            and _("Corrective actions are due by %(date)s.")
-            % {"date": item.deadline.strftime("%d.%m.%Y")},
+
+    def body() -> str:
+        return "\n\n".join(
+            p
+            for p in (
+                _("The commission decided at its meeting, %(protocol)s.")
+                % {"protocol": meeting.protocol_reference},
+                item.grounds and _("Grounds: %(grounds)s") % {"grounds": item.grounds},
+                item.deadline
+                and _("Corrective actions are due by %(date)s.")
+                % {"date": item.deadline.strftime("%d.%m.%Y")},
+            )
+            if p
         )
-        if p
-    )
+
     notify(
         application.organization.members.all(),
         key=f"decision:{item.pk}",
@@ -376,8 +386,10 @@ def _notify_decision_in_site_language(item: AgendaItem, meeting: Meeting) -> Non
         notify(
             [head] if head else User.objects.filter(role_head=True),
             key=f"to-sign:{item.pk}",
-            subject=_("A certificate awaits your signature"),
-            body=_("The commission decided to issue a certificate for %(org)s.")
-            % {"org": application.org_name},
+            subject=lambda: _("A certificate awaits your signature"),
+            body=lambda: (
+                _("The commission decided to issue a certificate for %(org)s.")
+                % {"org": application.org_name}
+            ),
             url=application.get_absolute_url(),
         )

@@ -88,9 +88,11 @@ def _remind_expiry(certificate: Certificate, *, key: str, body) -> int:
         sent = notify(
             certificate.application.organization.members.all(),
             key=f"{key}:{certificate.pk}",
-            subject=_("Certificate %(number)s expires on %(valid_to)s")
-            % {"number": certificate.number, "valid_to": _date(certificate.valid_to)},
-            body=body(certificate),
+            subject=lambda: (
+                _("Certificate %(number)s expires on %(valid_to)s")
+                % {"number": certificate.number, "valid_to": _date(certificate.valid_to)}
+            ),
+            body=lambda: body(certificate),
             url=certificate.get_absolute_url(),
         )
     return 1 if sent else 0

@@ -178,7 +178,7 @@ def test_second_renewal_goes_to_the_first(client, applicant, certificate):
 def test_applicant_sees_the_invoice(client, applicant, invoice):
     client.force_login(applicant)
     page = client.get(invoice.application.get_absolute_url()).content.decode()
-    assert invoice.number in page and "15000" in page
+    assert invoice.number in page and "15\xa0000,00\xa0RUB" in page  # the locale's money
 
 
 def test_invoice_list_of_the_applicant(client, applicant, invoice):

@@ -65,7 +65,7 @@ def test_the_data_migration_gives_existing_events_their_transitions(
     decide(under_review, "resume_certificate", secretary=secretary, members=commission)
     CertificateEvent.objects.update(transition="", source="", target="")
     migration = importlib.import_module(
-        "certification.migrations.0009_certificate_event_transitions"
+        "certification.migrations.0011_certificate_event_transitions"
     )
     migration.fill(apps, None)
     assert list(certificate.events.values_list("transition", "source", "target")) == [

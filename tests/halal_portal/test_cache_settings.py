@@ -23,7 +23,7 @@ import sys
 import django
 django.setup()
 from django.test import RequestFactory
-from certification.api_registry import RegistryRateThrottle
+from registry.api import RegistryRateThrottle
 request = RequestFactory().get("/", REMOTE_ADDR=sys.argv[1])
 print("allowed" if RegistryRateThrottle().allow_request(request, None) else "refused")
 """
@@ -72,7 +72,7 @@ def test_the_rate_limit_counts_across_worker_processes():
     except redis.exceptions.ConnectionError:
         pytest.skip(f"no Redis at {REDIS_URL}")
     prefix = f"test-{uuid.uuid4().hex}"  # this test's own counters
-    # A day's window: two runs a second apart never straddle a window of the fixed-window count.
+    # One request a day: the second process finds the first one's request in the shared cache.
     env = make_env(CACHE_URL=REDIS_URL, CACHE_KEY_PREFIX=prefix, REGISTRY_API_RATE="1/day")
     try:
         answers = [

@@ -4,6 +4,8 @@ import hashlib
 import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from certification import services
@@ -14,10 +16,23 @@ from tests.factories import category, normative_document
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The rate limit's counters and the cached country list start empty in every test."""
+    """The rate limit's counters, the kept answers and the filters' choices start empty in
+    every test."""
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def registry_rate(monkeypatch):
+    """Sets the registry's rate limit for the test (DRF's throttles read their rates once, when
+    they are imported; settings.REGISTRY_API_RATE in production)."""
+    from registry.api import RegistryRateThrottle
+
+    def set_rate(rate: str) -> None:
+        monkeypatch.setattr(RegistryRateThrottle, "THROTTLE_RATES", {"registry": rate})
+
+    return set_rate
 
 
 @pytest.fixture
@@ -36,9 +51,23 @@ def issued(decided, head):
     return services.certificate_sign(certificate=decided, by=head)
 
 
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """``with on_commit():`` runs what the block's changes do when their transaction commits
+    (the test's own transaction never does): the kept answers are dropped."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def queries_of(client, url: str, params: dict | None = None) -> int:
+    """How many SQL queries a GET of ``url`` takes (it must answer 200)."""
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url, params or {}).status_code == 200
+    return len(context)
+
+
 def ready_pdf(obj, content: bytes = b"%PDF-1.7\n%%EOF\n") -> RenderedDocument:
     """The PDF of a certificate or an annex, rendered (its render is tested in tests/documents):
-    saved as the render task does, so the registry's stamp changes as it would."""
+    saved as the render task does, so the public record changes as it would."""
     kind = "certificate" if isinstance(obj, Certificate) else "certificate_annex"
     document = RenderedDocument.objects.get(kind=kind, object_id=obj.pk)
     document.file.save(f"{kind}-{obj.pk}.pdf", ContentFile(content), save=False)

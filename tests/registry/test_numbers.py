@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certification.registry import normalize_number, parse_query
+from registry.queries import normalize_number, parse_query
 
 X = ["Х", "х", "X", "x", "Ｘ", "ｘ"]  # Cyrillic, Latin, full-width
 P = ["П", "п", "P", "p", "Р", "р", "Ｐ", "ｐ"]  # Cyrillic Pe, Latin P, Cyrillic Er, full-width

@@ -32,6 +32,13 @@ def test_export_lists_every_certificate_with_its_products(client, make_certifica
 
 
 @pytest.mark.django_db
+def test_export_links_each_certificate_to_its_public_page(client, make_certificate, settings):
+    make_certificate(number="ХП.00001")
+    page = reverse("registry:certificate", kwargs={"number": "ХП.00001"})
+    assert export(client)[0]["url"] == settings.SITE_URL + page
+
+
+@pytest.mark.django_db
 def test_export_streams(client, make_certificate):
     make_certificate()
     response = client.get(reverse("registry:export"))

@@ -121,10 +121,11 @@ def test_the_api_gives_each_annex_its_pdf(
 
 
 @pytest.mark.django_db
-def test_a_rerender_changes_the_etag(client, issued):
+def test_a_rerender_changes_the_etag(client, issued, on_commit):
     ready_pdf(issued, CONTENT)
     etag = client.get(DETAIL)["ETag"]
-    ready_pdf(issued, b"%PDF-1.7\n% rendered again\n%%EOF\n")
+    with on_commit():
+        ready_pdf(issued, b"%PDF-1.7\n% rendered again\n%%EOF\n")
     response = client.get(DETAIL, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and response["ETag"] != etag
 

@@ -2,18 +2,21 @@
 transaction of every change, filled for existing rows, with the date applied on reading."""
 
 import datetime
-import json
+import importlib
+import io
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from django.utils import timezone
 
-from certification import registry_records
 from certification.models import Certificate, NormativeDocument, ProductCategory
-from certification.registry_records import RecordModels, registry_batch, registry_rebuild_all
+from certification.signals import certificate_changes
+from registry import records
+from registry.models import PublicRecord
 from tests.certification.workflow import decide
 
 DETAIL = reverse("registry-certificate-detail", kwargs={"number": "ХП.00001"})
@@ -43,7 +46,11 @@ PDF_FIELDS = {"ready", "sha256", "size"}
 
 
 def record(certificate: Certificate) -> dict | None:
-    return Certificate.objects.get(pk=certificate.pk).public_record
+    return (
+        PublicRecord.objects.filter(certificate=certificate)
+        .values_list("record", flat=True)
+        .first()
+    )
 
 
 @pytest.mark.django_db
@@ -72,11 +79,9 @@ def test_a_suspension_at_a_meeting_builds_the_record_once(
     issued, under_review, secretary, commission, monkeypatch
 ):
     built = []
-    build = registry_records.build_public_records
+    build = records.build_public_records
     monkeypatch.setattr(
-        registry_records,
-        "build_public_records",
-        lambda pks, **kwargs: built.extend(pks) or build(pks, **kwargs),
+        records, "build_public_records", lambda pks: built.extend(pks) or build(pks)
     )
     decide(under_review, "suspend_certificate", secretary=secretary, members=commission)
     assert built.count(issued.pk) == 1  # not once per save: certificate, event, letter...
@@ -86,7 +91,7 @@ def test_a_suspension_at_a_meeting_builds_the_record_once(
 @pytest.mark.django_db
 def test_inside_a_batch_the_record_is_written_at_its_end_in_the_transaction(issued):
     with transaction.atomic():
-        with registry_batch():
+        with certificate_changes():
             issued.manufacturer_name = "ООО «Новое имя»"
             issued.save(update_fields=["manufacturer_name"])
             assert record(issued)["manufacturer_name"] != "ООО «Новое имя»"
@@ -96,7 +101,7 @@ def test_inside_a_batch_the_record_is_written_at_its_end_in_the_transaction(issu
 @pytest.mark.django_db
 def test_a_failed_batch_rebuilds_nothing_and_its_changes_roll_back(issued):
     before = record(issued)
-    with pytest.raises(ZeroDivisionError), transaction.atomic(), registry_batch():
+    with pytest.raises(ZeroDivisionError), transaction.atomic(), certificate_changes():
         issued.manufacturer_name = "ООО «Не сохранится»"
         issued.save(update_fields=["manufacturer_name"])
         1 / 0  # noqa: B018
@@ -104,7 +109,7 @@ def test_a_failed_batch_rebuilds_nothing_and_its_changes_roll_back(issued):
 
 
 def test_a_batch_outside_a_transaction_is_refused():
-    with pytest.raises(RuntimeError), registry_batch():
+    with pytest.raises(RuntimeError), certificate_changes():
         pass
 
 
@@ -125,29 +130,20 @@ def test_a_corrected_normative_document_reaches_the_record(issued):
 
 
 @pytest.mark.django_db
-def test_the_data_migration_fills_existing_rows_from_the_historical_models(issued):
-    columns = ("public_record", "public_api", "public_api_expired")
-    expected = Certificate.objects.values_list(*columns).get(pk=issued.pk)
-    Certificate.objects.update(public_record=None, public_api=None, public_api_expired=None)
-    apps = MigrationLoader(connection).project_state().apps
-    registry_rebuild_all(
-        models=RecordModels(
-            certificate=apps.get_model("certification", "Certificate"),
-            event=apps.get_model("certification", "CertificateEvent"),
-            product=apps.get_model("certification", "CertificateProduct"),
-            document=apps.get_model("halal_portal", "RenderedDocument"),
-        )
-    )
-    assert Certificate.objects.values_list(*columns).get(pk=issued.pk) == expected
+def test_the_rebuild_command_rebuilds_every_record(issued):
+    expected = record(issued)
+    PublicRecord.objects.all().delete()
+    call_command("rebuild_registry_records", stdout=io.StringIO())
+    assert record(issued) == expected
 
 
 @pytest.mark.django_db
-def test_the_api_answers_in_the_record_carry_only_the_public_fields(issued):
-    from tests.registry.test_api import DETAIL_FIELDS
-
-    row = Certificate.objects.get(pk=issued.pk)
-    answers = (json.loads(row.public_api), json.loads(row.public_api_expired))
-    assert set(answers[0]) == set(answers[1]) == DETAIL_FIELDS
+def test_the_data_migrations_copy_of_the_builder_builds_the_same_record(issued):
+    # certification 0006 carries a frozen copy of the builder (a migration runs no live code);
+    # what it builds from the historical models is what the registry reads today.
+    migration = importlib.import_module("certification.migrations.0006_certificate_public_record")
+    apps = MigrationLoader(connection).project_state().apps
+    assert migration.build_records(apps, [issued.pk]) == {issued.pk: record(issued)}
 
 
 @pytest.mark.django_db
@@ -191,21 +187,3 @@ def test_a_withdrawn_certificate_stays_withdrawn_past_its_end_date(
     decide(under_review, "withdraw_certificate", secretary=secretary, members=commission)
     with time_machine.travel(issued.valid_to + datetime.timedelta(days=3)):
         assert client.get(DETAIL).json()["status"] == "withdrawn"
-
-
-def test_every_string_of_the_page_is_in_the_catalog_list():
-    # makemessages reads no f-string: registry_html.MSGIDS carries the page's msgids for it.
-    import ast
-    import inspect
-
-    from certification import registry_html
-
-    tree = ast.parse(inspect.getsource(registry_html))
-    used = {
-        node.args[0].value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call)
-        and getattr(node.func, "id", "") == "_"
-        and isinstance(node.args[0], ast.Constant)
-    }
-    assert used == set(registry_html.MSGIDS)

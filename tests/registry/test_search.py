@@ -9,6 +9,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from .conftest import queries_of
+
 SEARCH = "/registry/"
 ROBUST = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -119,7 +121,7 @@ def test_results_link_to_the_certificate_page(client, make_certificate):
 
 @pytest.mark.django_db
 def test_a_text_matching_too_many_asks_to_narrow_it(client, make_certificate, monkeypatch):
-    monkeypatch.setattr("certification.registry.MATCH_LIMIT", 2)
+    monkeypatch.setattr("registry.selectors.MATCH_LIMIT", 2)
     for _ in range(3):
         make_certificate(manufacturer="ООО «Казанские сладости»")
     response = client.get(SEARCH, {"q": "казанские"})
@@ -132,3 +134,21 @@ def test_the_chosen_filters_stay_selected(client, make_certificate):
     html = client.get(SEARCH, {"status": "valid", "country": "Казахстан"}).content.decode()
     assert '<option value="valid" selected>' in html
     assert '<option value="Казахстан" selected>' in html
+
+
+@pytest.mark.django_db
+def test_a_search_takes_the_same_queries_for_more_certificates(client, make_certificate):
+    # At most two: the bounded matches of a text (both sources in one query on PostgreSQL) and
+    # the page; the filters' choices are kept in the cache.
+    searches = [
+        {},
+        {"q": "казанские"},
+        {"q": "халва", "country": "Россия", "category": "confectionery", "status": "valid"},
+    ]
+    make_certificate(manufacturer="ООО «Казанские сладости»", product="Халва")
+    client.get(SEARCH)
+    few = [queries_of(client, SEARCH, params) for params in searches]
+    for _ in range(30):
+        make_certificate(manufacturer="ООО «Казанские сладости»", product="Халва")
+    many = [queries_of(client, SEARCH, params) for params in searches]
+    assert few == many and max(many) <= 2

@@ -3,7 +3,8 @@
 import pytest
 from django.db import connection
 
-from certification.registry import MATCH_LIMIT, _by_certificate, parse_query, registry_list
+from registry.queries import parse_query
+from registry.selectors import MATCH_LIMIT, by_certificate, registry_list
 
 pytestmark = [
     pytest.mark.django_db,
@@ -20,7 +21,7 @@ def plan_of(queryset) -> str:
 
 def test_manufacturer_search_uses_the_trigram_index(make_certificate):
     make_certificate(manufacturer="ООО «Казанские сладости»")
-    plan = plan_of(_by_certificate("казанские")[:MATCH_LIMIT])
+    plan = plan_of(by_certificate("казанские")[:MATCH_LIMIT])
     assert "cert_manufacturer_trgm" in plan
 
 

@@ -1,9 +1,10 @@
-"""The public registry's PDFs: the registered PDF of a certificate or annex to download, and the
-«check a PDF» test that tells whether a visitor's file is one of them.
+"""«Check a PDF»: whether a visitor's file is the registered PDF of a certificate or of one of
+its annexes.
 
 A checked file is never stored: `Sha256UploadHandler` replaces Django's upload handlers for the
 request, so each chunk goes through hashlib as it arrives and is dropped; no temporary file, no
-copy in memory. The size is limited (VERIFY_MAX_BYTES) before the body is read and while it is.
+copy in memory. The size is limited (REGISTRY_VERIFY_MAX_MB) before the body is read and while
+it is.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpRequest, QueryDict, UnreadablePostError
@@ -20,12 +20,11 @@ from django.http.multipartparser import MultiPartParserError
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
-from halal_portal.models import DocumentStatus, RenderedDocument
+from halal_portal.signing import SigningNotConfigured, verify_signed_pdf
 
-from . import registry
-from .models import Certificate, CertificateAnnex
+from .cards import CertificateCard
 
-# Room for the multipart envelope (boundaries, headers, a CSRF token) around the file itself.
+# Room for the multipart envelope (boundaries, headers) around the file itself.
 _ENVELOPE = 64 * 1024
 
 
@@ -33,48 +32,21 @@ def verify_max_bytes() -> int:
     return settings.REGISTRY_VERIFY_MAX_MB * 1024 * 1024
 
 
-# --- Download -----------------------------------------------------------------------------------
-
-
-def registry_pdf(number: str, *, annex: int | None = None) -> RenderedDocument | None:
-    """The ready PDF of certificate ``number`` or of its annex No. ``annex``, if the certificate
-    is in the public registry (signed, Л.4.6); else None."""
-    certificates = Certificate.objects.filter(registry.PUBLIC_CERTIFICATES, number=number)
-    if annex is None:
-        kind, model = "certificate", Certificate
-        objects = certificates.values("pk")
-    else:
-        kind, model = "certificate_annex", CertificateAnnex
-        objects = CertificateAnnex.objects.filter(
-            certificate__in=certificates, number=annex
-        ).values("pk")
-    return (
-        RenderedDocument.objects.filter(
-            kind=kind,
-            content_type=ContentType.objects.get_for_model(model),
-            object_id__in=objects,
-            status=DocumentStatus.READY,
-        )
-        .exclude(file="")
-        .first()
-    )
-
-
-# --- Check a PDF --------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class HashedFile:
-    """What is left of an uploaded file: its name, size and SHA-256."""
+    """An uploaded file: its name, size, SHA-256 and its bytes (kept in memory, at most
+    REGISTRY_VERIFY_MAX_MB, for the signature check; never stored)."""
 
     name: str
     size: int
     sha256: str
+    content: bytes = b""
 
 
 class Sha256UploadHandler(FileUploadHandler):
-    """Hashes every uploaded file chunk by chunk and keeps none of it; refuses a body or a file
-    over ``limit`` bytes (``too_large``) without reading it into memory or onto disk."""
+    """Hashes every uploaded file chunk by chunk and keeps it in memory for the signature check,
+    never on disk; refuses a body or a file over ``limit`` bytes (``too_large``) without reading
+    the rest of it."""
 
     def __init__(self, request=None, *, limit: int):
         super().__init__(request)
@@ -82,6 +54,7 @@ class Sha256UploadHandler(FileUploadHandler):
         self.too_large = False
         self._hash = None
         self._size = 0
+        self._chunks: list[bytes] = []
 
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
         if content_length > self.limit + _ENVELOPE:
@@ -94,6 +67,7 @@ class Sha256UploadHandler(FileUploadHandler):
         super().new_file(*args, **kwargs)
         self._hash = hashlib.sha256()
         self._size = 0
+        self._chunks = []
 
     def receive_data_chunk(self, raw_data, start):
         self._size += len(raw_data)
@@ -101,10 +75,16 @@ class Sha256UploadHandler(FileUploadHandler):
             self.too_large = True
             raise StopUpload(connection_reset=False)
         self._hash.update(raw_data)
+        self._chunks.append(raw_data)
         return None  # the chunk goes no further: no other handler, no file
 
     def file_complete(self, file_size):
-        return HashedFile(name=self.file_name or "", size=self._size, sha256=self._hash.hexdigest())
+        return HashedFile(
+            name=self.file_name or "",
+            size=self._size,
+            sha256=self._hash.hexdigest(),
+            content=b"".join(self._chunks),
+        )
 
 
 class VerifyError(Exception):
@@ -119,8 +99,8 @@ class VerifyError(Exception):
 def hash_upload(request: HttpRequest, field: str = "file") -> HashedFile:
     """The SHA-256 of the file posted as ``field``; the file itself is never kept.
 
-    Call it before anything reads request.POST or request.FILES (the CSRF check does: wrap the
-    view in csrf_exempt and check the token after this, see views.registry)."""
+    Call it before anything reads request.POST or request.FILES (as the CSRF check would: the
+    views that call it are exempt from it, see views.certificate_verify)."""
     handler = Sha256UploadHandler(request, limit=verify_max_bytes())
     request.upload_handlers = [handler]
     too_large = VerifyError(
@@ -154,14 +134,24 @@ class Verdict:
     file: HashedFile
     annex: int | None  # the matching annex's number
     match: bool
+    # How it matched: "sha256" (the very file registered) or "signature" (a copy whose PAdES
+    # signature by the body's key is valid and intact, its bytes differing).
+    by: str = "sha256"
+    reason: str = ""  # why the signature does not make it genuine, when it does not match
 
     @property
     def message(self) -> str:
         if not self.match:
-            return _(
+            text = _(
                 "This file is not the registered PDF of certificate %(number)s or of its "
                 "annexes: it may have been altered, or it belongs to another certificate."
             ) % {"number": self.number}
+            return f"{text} {self.reason}" if self.reason else text
+        if self.by == "signature":
+            return _(
+                "This file carries the valid electronic signature of the certification body and "
+                "was not changed after signing: it is a genuine copy of %(document)s."
+            ) % {"document": self._document()}
         if self.annex is None:
             return _("This file is the registered PDF of certificate %(number)s.") % {
                 "number": self.number
@@ -173,11 +163,35 @@ class Verdict:
             "annex": self.annex,
         }
 
+    def _document(self) -> str:
+        if self.annex is None:
+            return _("certificate %(number)s") % {"number": self.number}
+        return _("annex No. %(annex)s to certificate %(number)s") % {
+            "number": self.number,
+            "annex": self.annex,
+        }
 
-def registry_verify(card: registry.CertificateCard, file: HashedFile) -> Verdict:
-    """Whether ``file`` is the ready PDF of the certificate of ``card`` or of one of its
-    annexes, compared by SHA-256."""
+
+def registry_verify(card: CertificateCard, file: HashedFile) -> Verdict:
+    """Whether ``file`` is the PDF of the certificate of ``card`` or of one of its annexes: the
+    registered file itself (by SHA-256), or a copy signed by the body that is intact since its
+    signature and names this certificate (GOST 8.6; the body's key, halal_portal/signing.py)."""
     for annex, pdf in card.pdfs():
         if pdf.sha256 == file.sha256:
-            return Verdict(card.certificate.number, file, annex, match=True)
-    return Verdict(card.certificate.number, file, None, match=False)
+            return Verdict(card.number, file, annex, match=True)
+    try:
+        check = verify_signed_pdf(file.content)
+    except SigningNotConfigured:
+        # Without the body's certificate no signature can be checked; the hash was.
+        return Verdict(card.number, file, None, match=False)
+    if not check.genuine:
+        return Verdict(card.number, file, None, match=False, reason=check.reason)
+    # The signed document's keywords: the certificate's number, then «приложение № N» for an
+    # annex; letters and protocols start otherwise and never match a certificate.
+    if not check.keywords or check.keywords[0] != card.number:
+        return Verdict(card.number, file, None, match=False)
+    annex = None
+    if len(check.keywords) > 1:
+        digits = "".join(c for c in check.keywords[1] if c.isdigit())
+        annex = int(digits) if digits else None
+    return Verdict(card.number, file, annex, match=True, by="signature")

@@ -1,9 +1,10 @@
-"""Rebuild every certificate's public record (after a change of the record's layout)."""
+"""Rebuild every certificate's public record and drop every kept answer (after a change of the
+record's layout, of SITE_URL or of the certificate page)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from certification.registry_records import registry_rebuild_all
+from registry.records import registry_rebuild_all
 
 
 class Command(BaseCommand):

@@ -29,6 +29,6 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("certification", "0008_transition_log_shape")]
+    dependencies = [("certification", "0010_transition_log_shape")]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("certification", "0007_product_name_gost_7_2"),
+        ("certification", "0009_outgoing_letter_register"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
