@@ -14,6 +14,7 @@ from .models import (
     ChecklistVersion,
     CheckStage,
     CheckTeamMember,
+    CheckTransition,
     CorrectiveAction,
     ItemResult,
     LabReport,
@@ -22,6 +23,7 @@ from .models import (
     ProductionCheckAct,
     Sample,
     SamplingAct,
+    SamplingActTransition,
     SanitationEntry,
 )
 
@@ -56,28 +58,42 @@ class StageInline(ReadOnlyInline):
     fields = ["number", "needed", "executors"]
 
 
+# The transition logs (halal_portal.models.TransitionLogBase), one shape for every machine.
+LOG_FIELDS = ["transition", "source", "target", "by", "at", "comment"]
+
+
+class CheckTransitionInline(ReadOnlyInline):
+    model = CheckTransition
+    fields = LOG_FIELDS
+
+
 @admin.register(ProductionCheck)
 class ProductionCheckAdmin(ReadOnlyAdmin):
     """Read-only: programs are drawn up, approved and started in the portal (GOST 8.13)."""
 
-    list_display = ["application", "status", "start_date", "end_date", "approved_at"]
-    list_filter = ["status"]
+    list_display = ["application", "state", "start_date", "end_date", "approved_at"]
+    list_filter = ["state"]
     search_fields = ["application__number", "application__org_name"]
-    inlines = [TeamInline, StageInline]
+    inlines = [TeamInline, StageInline, CheckTransitionInline]
+
+
+class SamplingActTransitionInline(ReadOnlyInline):
+    model = SamplingActTransition
+    fields = LOG_FIELDS
 
 
 class SampleInline(ReadOnlyInline):
     model = Sample
-    fields = ["name", "unit", "lot_size", "quantity", "production_date", "status"]
+    fields = ["name", "unit", "lot_size", "quantity", "production_date", "state"]
 
 
 @admin.register(SamplingAct)
 class SamplingActAdmin(ReadOnlyAdmin):
     """Read-only: the act of Annex Е is signed in the portal."""
 
-    list_display = ["__str__", "production_check", "product_name", "status"]
-    list_filter = ["status"]
-    inlines = [SampleInline]
+    list_display = ["__str__", "production_check", "product_name", "state"]
+    list_filter = ["state"]
+    inlines = [SampleInline, SamplingActTransitionInline]
 
 
 @admin.register(LabReport)
@@ -246,7 +262,7 @@ class ActSignatureInline(ReadOnlyInline):
 
 class ActTransitionInline(ReadOnlyInline):
     model = ActTransition
-    fields = ["transition", "source", "target", "by", "at", "comment"]
+    fields = LOG_FIELDS
 
 
 @admin.register(ProductionCheckAct)

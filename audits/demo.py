@@ -40,7 +40,7 @@ def seed() -> None:
         _check(today, secretary, head, auditor, sweets_user, sweets)
     check = (
         ProductionCheck.objects.filter(
-            application__organization=sweets, status=CheckStatus.IN_PROGRESS, act__isnull=True
+            application__organization=sweets, state=CheckStatus.IN_PROGRESS, act__isnull=True
         )
         .order_by("pk")
         .first()

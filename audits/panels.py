@@ -49,7 +49,7 @@ def check_panel(request, application) -> dict | None:
     for check in checks:
         check.visible_act = acts.get(check.pk)
     open_program = application.production_checks.filter(
-        status__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
+        state__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
     ).exists()
     can_create = (
         application.state == AppState.PRODUCTION_CHECK

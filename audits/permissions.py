@@ -87,3 +87,41 @@ def is_enterprise_head(check, user) -> bool:
         _active(user)
         and check.application.organization.membership_set.filter(user=user, is_admin=True).exists()
     )
+
+
+# --- who fires each transition: (the machine's object, user) -> bool, read by halal_portal.workflow
+
+
+def can_sign_sampling_as_auditor(act, user) -> bool:
+    """GOST 8.15: the expert-auditor who took the samples signs the act first."""
+    return (
+        _active(user)
+        and user.pk == act.auditor_id
+        and can_draw_up_sampling(act.production_check, user)
+    )
+
+
+def can_sign_sampling_for_applicant(act, user) -> bool:
+    """The applicant's representative signs after the auditor."""
+    return is_applicant(act.production_check, user)
+
+
+def can_deliver_sample(sample, user) -> bool:
+    return can_record_delivery(sample.act.production_check, user)
+
+
+def can_record_test(sample, user) -> bool:
+    return can_add_lab_report(sample.act.production_check, user)
+
+
+def can_submit_act(act, user) -> bool:
+    return can_draw_up_act(act.production_check, user)
+
+
+def can_sign_act(act, user) -> bool:
+    """A member of the commission signs the submitted act, or returns it to the draft."""
+    return is_act_signatory(act.production_check, user)
+
+
+def can_acknowledge_act(act, user) -> bool:
+    return is_enterprise_head(act.production_check, user)

@@ -129,6 +129,23 @@ def sampling_act_missing(act) -> list[str]:
     return missing
 
 
+def sampling_signature_missing(act) -> list[str]:
+    """What stands before the expert-auditor's signature: the act's gaps, and a power of
+    attorney valid on the act's date (GOST 2.19)."""
+    missing = sampling_act_missing(act)
+    problem = power_of_attorney_problem(act.auditor, act.date, act.date)
+    return [*missing, problem] if problem else missing
+
+
+def sampling_act_is_ready(act) -> bool:
+    return not sampling_signature_missing(act)
+
+
+def sample_act_is_signed(sample) -> bool:
+    """GOST 8.15: samples go to the laboratory after both parties have signed the act."""
+    return sample.act.is_signed
+
+
 def barcode_is_valid(code: str) -> bool:
     """A GTIN (EAN-8, UPC-A, EAN-13, GTIN-14) with its GS1 check digit."""
     if not code.isdigit() or len(code) not in (8, 12, 13, 14):
@@ -246,6 +263,23 @@ def act_missing(act) -> list[str]:
             )
         )
     return missing
+
+
+def act_is_complete(act) -> bool:
+    return not act_missing(act)
+
+
+def act_unsigned_members(act) -> list:
+    """The members of the check's commission who have not signed the submitted act yet."""
+    signed = set(act.signatures.values_list("member_id", flat=True))
+    return [
+        m.user for m in act.production_check.team.select_related("user") if m.user_id not in signed
+    ]
+
+
+def act_is_signed_by_all(act) -> bool:
+    """«Члены комиссии»: the act is signed once every member of the commission has signed."""
+    return not act_unsigned_members(act)
 
 
 def nonconformity_errors(

@@ -2,10 +2,12 @@
 user may not see does not exist for them (404)."""
 
 import datetime
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from accounts.models import Organization
+from accounts.models import AuthorizedBody, Organization, User
 from certification.models import Question
 from halal_portal.formatting import iso
 
@@ -43,7 +45,7 @@ def check_list_for(user) -> QuerySet[ProductionCheck]:
     if user.is_secretary or user.is_head:
         return queryset
     visible = Q(participants=user) | (
-        Q(application__organization__membership__user=user) & ~Q(status=CheckStatus.DRAFT)
+        Q(application__organization__membership__user=user) & ~Q(state=CheckStatus.DRAFT)
     )
     if user.is_commission_member:
         visible |= Q(application__commission_members=user)
@@ -110,6 +112,54 @@ def act_list_for(user) -> QuerySet[ProductionCheckAct]:
     if user.is_commission_member:
         visible |= Q(production_check__application__commission_members=user)
     return queryset.filter(visible).distinct()
+
+
+def production_act_initial(check: ProductionCheck) -> dict[str, Any]:
+    """The header of Annex Ж as far as the portal knows it: the enterprise from the applicant's
+    organization, the commission from the program's team, purpose, basis and period from the
+    program (Annex Д), the declared products and their documents from the application."""
+    application = check.application
+    organization = application.organization
+    body = AuthorizedBody.get()
+    team = check.team.select_related("user")
+    products = list(application.products.select_related("normative_document"))
+    documents = sorted({p.normative_document.designation for p in products})
+    head = ", ".join(part for part in (organization.head_position, organization.head_name) if part)
+    return {
+        "body_name": body.name,
+        "body_legal_address": body.legal_address,
+        "date": timezone.localdate(),
+        "enterprise_name": application.org_name or organization.full_name,
+        "legal_address": application.legal_address or organization.legal_address,
+        "production_address": application.legal_address or organization.legal_address,
+        "phone": organization.phone,
+        "enterprise_head": head,
+        "commission": "\n".join(
+            f"{member.user.get_short_name()}, {member.position}" for member in team
+        ),
+        "representatives": organization.contact_person,
+        "purpose": check.purpose,
+        "basis": check.basis,
+        "period_start": check.start_date,
+        "period_end": check.end_date,
+        "declared_products": "\n".join(p.name for p in products),
+        "product_documentation": "\n".join(documents),
+    }
+
+
+def act_team(act: ProductionCheckAct) -> list[User]:
+    """The members of the check's commission: those who sign the act."""
+    return [m.user for m in act.production_check.team.select_related("user")]
+
+
+def item_result_snapshot(result: ItemResult) -> dict[str, Any]:
+    """An item's result as the autosave reports it (saved, or stored when an edit is stale)."""
+    return {
+        "result": result.result,
+        "comment": result.comment,
+        "revision": result.revision,
+        "nonconformities": len(result.nonconformities.all()),
+    }
 
 
 def item_result_list(act: ProductionCheckAct) -> QuerySet[ItemResult]:

@@ -1,6 +1,5 @@
 """REST API for applicants' own applications and their dossier (GOST 8.7–8.9)."""
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -119,12 +118,6 @@ class UploadSerializer(serializers.Serializer):
     replaces = serializers.IntegerField(required=False)
 
 
-def _raise_as_drf(error: ValidationError):
-    if hasattr(error, "error_dict"):
-        raise serializers.ValidationError(error.message_dict) from error
-    raise serializers.ValidationError({"detail": error.messages}) from error
-
-
 class ApplicationViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -154,12 +147,9 @@ class ApplicationViewSet(
 
     def perform_update(self, serializer):
         data = {k: v for k, v in serializer.validated_data.items() if k != "organization"}
-        try:
-            serializer.instance = services.application_update(
-                application=serializer.instance, by=self.request.user, data=data
-            )
-        except ValidationError as error:
-            _raise_as_drf(error)
+        serializer.instance = services.application_update(
+            application=serializer.instance, by=self.request.user, data=data
+        )
 
     @extend_schema(request=None, responses=ApplicationSerializer)
     @action(detail=True, methods=["post"])
@@ -181,12 +171,9 @@ class ApplicationViewSet(
         application = self.get_object()
         serializer = ProductSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            product = services.product_save(
-                application=application, by=request.user, data=serializer.validated_data
-            )
-        except ValidationError as error:
-            _raise_as_drf(error)
+        product = services.product_save(
+            application=application, by=request.user, data=serializer.validated_data
+        )
         return Response(ProductSerializer(product).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(methods=["get"], request=None, responses=DossierFileSerializer(many=True))
@@ -209,16 +196,13 @@ class ApplicationViewSet(
             replaces = get_object_or_404(
                 DossierFile, pk=serializer.validated_data["replaces"], application=application
             )
-        try:
-            dossier_file = services.dossier_file_add(
-                application=application,
-                document_type=serializer.validated_data["document_type"],
-                upload=serializer.validated_data["file"],
-                by=request.user,
-                replaces=replaces,
-            )
-        except ValidationError as error:
-            _raise_as_drf(error)
+        dossier_file = services.dossier_file_add(
+            application=application,
+            document_type=serializer.validated_data["document_type"],
+            upload=serializer.validated_data["file"],
+            by=request.user,
+            replaces=replaces,
+        )
         return Response(DossierFileSerializer(dossier_file).data, status=status.HTTP_201_CREATED)
 
 

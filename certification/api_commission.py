@@ -1,7 +1,6 @@
 """REST API of the commission: its meetings, votes with a live tally, closing with a numbered
 protocol (GOST 8.3, 8.11–8.18). Meetings the user may not see do not exist here (404)."""
 
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import (
@@ -10,19 +9,12 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_field,
 )
-from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from . import selectors, services
 from .models import AgendaItem, Meeting, Vote, VoteChoice
-
-
-class Conflict(exceptions.APIException):
-    """The request is valid but the meeting's state refuses it (closed, already closed)."""
-
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -144,14 +136,6 @@ class MeetingSerializer(serializers.ModelSerializer):
         ]
 
 
-def _conflict_if_closed(meeting: Meeting, error: ValidationError) -> None:
-    """A service refuses a closed meeting with a ValidationError; over HTTP that is a conflict
-    with the meeting's state, not bad input. The state is read again: it may have just closed."""
-    meeting.refresh_from_db(fields=["state"])
-    if meeting.is_closed:
-        raise Conflict(" ".join(error.messages)) from error
-
-
 NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Not a meeting of yours.")
 
 
@@ -193,11 +177,8 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         )
         serializer = VoteInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            vote = services.vote_cast(item=item, member=request.user, **serializer.validated_data)
-        except ValidationError as error:
-            _conflict_if_closed(meeting, error)
-            raise
+        # A closed meeting refuses with a StateConflict: 409 (halal_portal.errors).
+        vote = services.vote_cast(item=item, member=request.user, **serializer.validated_data)
         return Response(VoteSerializer(vote).data)
 
     @extend_schema(
@@ -217,9 +198,5 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     def close(self, request, pk=None):
         """Close the meeting: freeze the votes, number the protocol, apply the decisions."""
         meeting = self.get_object()
-        try:
-            meeting = services.meeting_close(meeting=meeting, by=request.user)
-        except ValidationError as error:
-            _conflict_if_closed(meeting, error)
-            raise
+        meeting = services.meeting_close(meeting=meeting, by=request.user)
         return Response(self.get_serializer(meeting).data)

@@ -2,20 +2,13 @@
 secretary, the head and the assigned commission members see and do there, and the forms the
 panel and its views share (GOST 8.10–8.12)."""
 
+from halal_portal import workflow
+
 from . import selectors
 from .forms import ConclusionForm, MembersForm, RemarksForm, ReviewForm
 from .models import AppState
 from .models_support import applicable_document_types
-
-# States in which the secretary may still change who is on the application's commission.
-ASSIGNABLE_STATES = (
-    AppState.DOCUMENT_REVIEW,
-    AppState.PRODUCTION_CHECK,
-    AppState.DECISION,
-    AppState.SUSPENDED,
-    AppState.CERTIFIED,
-)
-RETURNABLE_STATES = (AppState.SUBMITTED, AppState.DOCUMENT_REVIEW)
+from .services.meetings import commission_at_work
 
 
 def is_assigned(application, user) -> bool:
@@ -75,13 +68,16 @@ def staff_panel(user, application) -> dict:
             "meeting__date", "meeting__pk", "order"
         ),
     }
+    # From the state machine: what this user may fire now. The register form itself forms the
+    # commission that registering needs, so the conditions are left out (workflow.actions).
+    actions = workflow.actions(application, user)
+    if "register" in actions:
+        context["register_form"] = members_form(application)
+    if "return_for_completion" in actions:
+        context["remarks_form"] = remarks_form(application)
     if user.is_secretary:
-        if state == AppState.SUBMITTED:
-            context["register_form"] = members_form(application)
-        if state in ASSIGNABLE_STATES:
+        if commission_at_work(application):
             context["assign_form"] = members_form(application)
-        if state in RETURNABLE_STATES:
-            context["remarks_form"] = remarks_form(application)
         if state == AppState.DOCUMENT_REVIEW:
             context["conclusion_form"] = conclusion_form(application)
     if assigned and state == AppState.DOCUMENT_REVIEW:

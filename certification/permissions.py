@@ -24,6 +24,12 @@ def can_register(application, user) -> bool:
     return user.is_authenticated and user.is_secretary
 
 
+def can_apply_decisions(obj, user) -> bool:
+    """The commission's decisions on a certificate take effect when the secretary closes its
+    meeting (GOST 8.3)."""
+    return user.is_authenticated and user.is_secretary
+
+
 def require_secretary(user) -> None:
     """The secretary's actions (GOST 8.10, meetings, fees): anyone else gets 403."""
     if not (user.is_authenticated and user.is_secretary):

@@ -1,4 +1,6 @@
-"""Response headers that no single view should have to remember."""
+"""Response headers that no single view should have to remember, and refusals on pages: a state
+conflict that no view turned into a message of its own page becomes a 409 page saying why
+(halal_portal/errors.py), never a 500."""
 
 import time
 from collections.abc import Callable
@@ -9,9 +11,13 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django_fsm import TransitionNotAllowed
+
+from .errors import refusal_text
 
 
 class SecurityHeadersMiddleware:
@@ -84,3 +90,24 @@ class DatabaseUnavailableMiddleware:
             response = HttpResponse(html, status=503)
             response["Retry-After"] = "120"
         return response
+
+
+class RefusalMiddleware:
+    """A state conflict (halal_portal.errors) that reached no view's own message: a 409 page
+    with the reason and a link back to the object whose state refused."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, TransitionNotAllowed):
+            return None
+        back = getattr(exception, "object", None)
+        context = {
+            "message": refusal_text(exception),
+            "back": back if hasattr(back, "get_absolute_url") else None,
+        }
+        return render(request, "refused.html", context, status=409)

@@ -1,8 +1,11 @@
-"""Documents the portal renders to PDF (the forms of the standard, protocols, letters)."""
+"""Documents the portal renders to PDF (the forms of the standard, protocols, letters), and the
+shape every transition log of a state machine shares."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -67,3 +70,43 @@ class RenderedDocument(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (DocumentStatus.QUEUED, DocumentStatus.RENDERING)
+
+
+class TransitionLogBase(models.Model):
+    """One entry of a state machine's history: who, when, from, to and why. Each machine has one
+    concrete log with a foreign key to it (halal_portal/workflow.py writes them); its pages show
+    the log as a timeline. Beside the transitions, a log keeps the events that leave the state
+    as it is (``source == target``): the creation, one signature among several."""
+
+    transition = models.CharField(_("action"), max_length=50)
+    source = models.CharField(_("from"), max_length=30)
+    target = models.CharField(_("to"), max_length=30)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.transition}: {self.source} → {self.target}"
+
+    @property
+    def source_label(self) -> str:
+        from .workflow import state_label
+
+        return state_label(type(self), self.source)
+
+    @property
+    def target_label(self) -> str:
+        from .workflow import state_label
+
+        return state_label(type(self), self.target)

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "halal_portal.middleware.SecurityHeadersMiddleware",
     "halal_portal.middleware.StaffSessionMiddleware",
+    # A state conflict no view answered: a 409 page with the reason (halal_portal/errors.py).
+    "halal_portal.middleware.RefusalMiddleware",
     # Last, as django-axes asks: it locks out after repeated failed logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -300,7 +302,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "halal_portal.api.exception_handler",
+    "EXCEPTION_HANDLER": "halal_portal.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Halal Portal API",

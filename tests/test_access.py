@@ -233,7 +233,11 @@ def test_outsider_gets_404_everywhere(client, outsider, victim):
     assert not failures
 
 
-def test_owner_reaches_the_same_routes(client, applicant, victim):
+def test_owner_reaches_the_same_routes(client, applicant, victim, head):
+    # Annex Л, Л.4.6: the holder downloads the certificate's PDF once the head has signed it.
+    from certification.services import certificate_sign
+
+    certificate_sign(certificate=victim.certificate, by=head)
     dossier_file = victim.files.first()
     client.force_login(applicant)
     for url in (

@@ -11,7 +11,14 @@ from .act import (
     ProductionCheckAct,
     act_evidence_upload_to,
 )
-from .check import CheckArea, CheckStage, CheckStatus, CheckTeamMember, ProductionCheck
+from .check import (
+    CheckArea,
+    CheckStage,
+    CheckStatus,
+    CheckTeamMember,
+    CheckTransition,
+    ProductionCheck,
+)
 from .corrective import (
     CorrectiveAction,
     EvidenceFile,
@@ -26,7 +33,9 @@ from .sampling import (
     LabReport,
     Sample,
     SampleStatus,
+    SampleTransition,
     SamplingAct,
+    SamplingActTransition,
     lab_report_upload_to,
 )
 
@@ -48,6 +57,7 @@ __all__ = [
     "CheckStatus",
     "CheckedFile",
     "CheckTeamMember",
+    "CheckTransition",
     "CleaningKind",
     "CorrectiveAction",
     "EvidenceFile",
@@ -56,7 +66,9 @@ __all__ = [
     "ProductionCheck",
     "Sample",
     "SampleStatus",
+    "SampleTransition",
     "SamplingAct",
+    "SamplingActTransition",
     "SanitationEntry",
     "Severity",
     "TestKind",

@@ -14,6 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 
+from halal_portal.models import TransitionLogBase
+
+from .. import permissions, rules
 from .check import ProductionCheck
 from .files import CheckedFile
 
@@ -255,36 +258,73 @@ class ProductionCheckAct(ConcurrentTransitionMixin, FSMModelMixin, models.Model)
     def copies(self) -> int:
         return 3 if self.copy_to_certification_body else 2
 
-    # --- transitions: they only move the state and stamp fields (services do the rest) ---
+    # --- transitions: they only move the state and stamp fields; halal_portal.workflow.fire
+    # asks the permission, saves and logs (services do the rest) ---
 
-    @transition(field=state, source=ActState.DRAFT, target=ActState.SUBMITTED)
+    @transition(
+        field=state,
+        source=ActState.DRAFT,
+        target=ActState.SUBMITTED,
+        conditions=[rules.act_is_complete],
+        permission=permissions.can_submit_act,
+    )
     def submit(self, *, by, at) -> None:
+        """The draft goes to the commission for signatures (GOST 8.16)."""
         self.submitted_by = by
         self.submitted_at = at
 
-    @transition(field=state, source=ActState.SUBMITTED, target=ActState.SIGNED)
+    @transition(
+        field=state,
+        source=ActState.SUBMITTED,
+        target=ActState.SIGNED,
+        conditions=[rules.act_is_signed_by_all],
+        permission=permissions.can_sign_act,
+    )
     def complete_signatures(self, *, by, at) -> None:
         """The last member of the commission has signed (GOST 8.16)."""
         self.signed_at = at
 
-    @transition(field=state, source=ActState.SUBMITTED, target=ActState.DRAFT)
+    @transition(
+        field=state,
+        source=ActState.SUBMITTED,
+        target=ActState.DRAFT,
+        permission=permissions.can_sign_act,
+    )
     def return_to_draft(self, *, by, at) -> None:
         """A member of the commission sends it back; the reason goes to the log."""
         self.submitted_by = None
         self.submitted_at = None
 
-    @transition(field=state, source=ActState.SIGNED, target=ActState.APPROVED)
+    @transition(
+        field=state,
+        source=ActState.SIGNED,
+        target=ActState.APPROVED,
+        permission=permissions.can_approve_act,
+    )
     def approve(self, *, by, at) -> None:
+        """«УТВЕРЖДАЮ»: the head approves the act signed by the commission."""
         self.approved_by = by
         self.approved_at = at
 
-    @transition(field=state, source=ActState.APPROVED, target=ActState.SENT)
+    @transition(
+        field=state,
+        source=ActState.APPROVED,
+        target=ActState.SENT,
+        permission=permissions.can_send_act,
+    )
     def send(self, *, by, at) -> None:
+        """GOST 8.16: «Один экземпляр акта направляется заявителю»."""
         self.sent_by = by
         self.sent_at = at
 
-    @transition(field=state, source=ActState.SENT, target=ActState.ACKNOWLEDGED)
+    @transition(
+        field=state,
+        source=ActState.SENT,
+        target=ActState.ACKNOWLEDGED,
+        permission=permissions.can_acknowledge_act,
+    )
     def acknowledge(self, *, by, at) -> None:
+        """«С актом ознакомился и один экземпляр получил: Руководитель предприятия»."""
         self.acknowledged_by = by
         self.acknowledged_at = at
 
@@ -311,31 +351,16 @@ class ActSignature(models.Model):
         return f"{self.member.get_short_name()}, {self.signed_at:%d.%m.%Y}"
 
 
-class ActTransition(models.Model):
-    """Every state change of the act: who, when, from, to and why."""
+class ActTransition(TransitionLogBase):
+    """Every state change of the act: who, when, from, to and why; and each signature."""
 
     act = models.ForeignKey(
         ProductionCheckAct, on_delete=models.CASCADE, related_name="transitions"
     )
-    transition = models.CharField(_("action"), max_length=30)
-    source = models.CharField(_("from"), max_length=20, choices=ActState.choices)
-    target = models.CharField(_("to"), max_length=20, choices=ActState.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"))
-    comment = models.TextField(_("comment"), blank=True)
 
-    class Meta:
+    class Meta(TransitionLogBase.Meta):
         verbose_name = _("status change of the act")
         verbose_name_plural = _("status changes of the act")
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.act_id}: {self.source} → {self.target}"
 
 
 class ItemStatus(models.TextChoices):

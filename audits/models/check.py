@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from halal_portal.models import TransitionLogBase
+
 from .. import permissions, rules
 from ..reference import STAGE_TITLES
 
@@ -51,7 +53,7 @@ class ProductionCheck(FSMModelMixin, models.Model):
         related_name="production_checks",
         verbose_name=_("application"),
     )
-    status = FSMField(
+    state = FSMField(
         _("status"), default=CheckStatus.DRAFT, choices=CheckStatus.choices, protected=True
     )
     # Annex Д, parts 1–3 and 5.
@@ -123,16 +125,17 @@ class ProductionCheck(FSMModelMixin, models.Model):
 
     @property
     def is_program_editable(self) -> bool:
-        return self.status == CheckStatus.DRAFT
+        return self.state == CheckStatus.DRAFT
 
     @property
     def is_under_way(self) -> bool:
-        return self.status == CheckStatus.IN_PROGRESS
+        return self.state == CheckStatus.IN_PROGRESS
 
-    # --- transitions: they only move the state and stamp fields (services do the rest) ---
+    # --- transitions: they only move the state and stamp fields; halal_portal.workflow.fire
+    # asks the permission, saves and logs (services do the rest) ---
 
     @transition(
-        field=status,
+        field=state,
         source=CheckStatus.DRAFT,
         target=CheckStatus.APPROVED,
         conditions=[rules.program_is_complete],
@@ -144,7 +147,7 @@ class ProductionCheck(FSMModelMixin, models.Model):
         self.approved_at = at
 
     @transition(
-        field=status,
+        field=state,
         source=CheckStatus.APPROVED,
         target=CheckStatus.IN_PROGRESS,
         conditions=[rules.application_is_in_check, rules.team_powers_are_valid],
@@ -154,6 +157,18 @@ class ProductionCheck(FSMModelMixin, models.Model):
         """The check starts under the approved program."""
         self.started_by = by
         self.started_at = at
+
+
+class CheckTransition(TransitionLogBase):
+    """Every state change of a production check: who, when, from, to and why."""
+
+    production_check = models.ForeignKey(
+        ProductionCheck, on_delete=models.CASCADE, related_name="transitions"
+    )
+
+    class Meta(TransitionLogBase.Meta):
+        verbose_name = _("status change of the check")
+        verbose_name_plural = _("status changes of the check")
 
 
 class CheckTeamMember(models.Model):

@@ -8,6 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
+from halal_portal.models import TransitionLogBase
+
+from .. import permissions, rules
 from .check import ProductionCheck
 from .files import CheckedFile
 
@@ -29,7 +32,7 @@ class SamplingAct(FSMModelMixin, models.Model):
         related_name="sampling_acts",
         verbose_name=_("production check"),
     )
-    status = FSMField(
+    state = FSMField(
         _("status"), default=ActStatus.DRAFT, choices=ActStatus.choices, protected=True
     )
     # «от …»
@@ -112,18 +115,34 @@ class SamplingAct(FSMModelMixin, models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.status == ActStatus.DRAFT
+        return self.state == ActStatus.DRAFT
 
     @property
     def is_signed(self) -> bool:
-        return self.status == ActStatus.SIGNED
+        return self.state == ActStatus.SIGNED
 
-    @transition(field=status, source=ActStatus.DRAFT, target=ActStatus.SIGNED_BY_AUDITOR)
-    def sign_as_auditor(self, *, at) -> None:
+    # --- transitions: they only move the state and stamp fields; halal_portal.workflow.fire
+    # asks the permission, saves and logs (services do the rest) ---
+
+    @transition(
+        field=state,
+        source=ActStatus.DRAFT,
+        target=ActStatus.SIGNED_BY_AUDITOR,
+        conditions=[rules.sampling_act_is_ready],
+        permission=permissions.can_sign_sampling_as_auditor,
+    )
+    def sign_as_auditor(self, *, by, at) -> None:
+        """The expert-auditor who took the samples signs first; nothing changes afterwards."""
         self.auditor_signed_at = at
 
-    @transition(field=status, source=ActStatus.SIGNED_BY_AUDITOR, target=ActStatus.SIGNED)
+    @transition(
+        field=state,
+        source=ActStatus.SIGNED_BY_AUDITOR,
+        target=ActStatus.SIGNED,
+        permission=permissions.can_sign_sampling_for_applicant,
+    )
     def sign_as_applicant(self, *, by, at) -> None:
+        """The applicant's representative signs after the auditor (GOST 8.15)."""
         self.applicant_signed_by = by
         self.applicant_signed_at = at
 
@@ -163,7 +182,7 @@ class Sample(FSMModelMixin, models.Model):
         _("other information from the shipping documents or the package"), blank=True
     )
     # GOST 8.15: the applicant takes the samples to an accredited laboratory.
-    status = FSMField(
+    state = FSMField(
         _("status"), default=SampleStatus.TAKEN, choices=SampleStatus.choices, protected=True
     )
     laboratory = models.CharField(_("testing laboratory"), max_length=500, blank=True)
@@ -199,20 +218,48 @@ class Sample(FSMModelMixin, models.Model):
         results = [report.passed for report in self.lab_reports.all()]
         return all(results) if results else None
 
-    @transition(field=status, source=SampleStatus.TAKEN, target=SampleStatus.DELIVERED)
+    @transition(
+        field=state,
+        source=SampleStatus.TAKEN,
+        target=SampleStatus.DELIVERED,
+        conditions=[rules.sample_act_is_signed],
+        permission=permissions.can_deliver_sample,
+    )
     def deliver(self, *, by, at, laboratory: str, delivered_on) -> None:
+        """GOST 8.15: the applicant takes the sample to an accredited testing laboratory."""
         self.laboratory = laboratory
         self.delivered_on = delivered_on
         self.delivery_recorded_by = by
         self.delivery_recorded_at = at
 
     @transition(
-        field=status,
+        field=state,
         source=[SampleStatus.DELIVERED, SampleStatus.TESTED],
         target=SampleStatus.TESTED,
+        permission=permissions.can_record_test,
     )
-    def record_test(self) -> None:
+    def record_test(self, *, by, at) -> None:
         """A laboratory report is in (another one may follow)."""
+
+
+class SamplingActTransition(TransitionLogBase):
+    """Every state change of a sampling act: who, when, from, to and why."""
+
+    act = models.ForeignKey(SamplingAct, on_delete=models.CASCADE, related_name="transitions")
+
+    class Meta(TransitionLogBase.Meta):
+        verbose_name = _("status change of the sampling act")
+        verbose_name_plural = _("status changes of the sampling act")
+
+
+class SampleTransition(TransitionLogBase):
+    """Every state change of a sample: who, when, from, to and why."""
+
+    sample = models.ForeignKey(Sample, on_delete=models.CASCADE, related_name="transitions")
+
+    class Meta(TransitionLogBase.Meta):
+        verbose_name = _("status change of the sample")
+        verbose_name_plural = _("status changes of the sample")
 
 
 def lab_report_upload_to(instance: "LabReport", filename: str) -> str:

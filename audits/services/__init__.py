@@ -2,7 +2,7 @@
 sampling (8.15, Annex Е), corrective actions (8.16) and the sanitation journal (7.1, Annex Б)."""
 
 from .act import (
-    Conflict,
+    StaleRevision,
     act_acknowledge,
     act_approve,
     act_create,
@@ -46,7 +46,7 @@ from .sampling import (
 )
 
 __all__ = [
-    "Conflict",
+    "StaleRevision",
     "act_acknowledge",
     "act_approve",
     "act_create",

@@ -18,6 +18,7 @@ from accounts.models import User
 from accounts.notifications import notify
 from certification.models import Application, AppState, Question
 from certification.permissions import is_member
+from halal_portal.errors import StateConflict
 from halal_portal.uploads import check_upload
 
 from .. import rules
@@ -49,12 +50,10 @@ def corrective_action_file(
     )
     if state != AppState.SUSPENDED:
         # GOST 8.16: corrective actions answer a suspension.
-        raise ValidationError(
-            _("Corrective actions are filed only while the work is suspended."), code="state"
-        )
+        raise StateConflict(_("Corrective actions are filed only while the work is suspended."))
     nonconformity = Nonconformity.objects.select_for_update().get(pk=nonconformity.pk)
     if nonconformity.closed_at:
-        raise ValidationError(_("This nonconformity is already closed."), code="closed")
+        raise StateConflict(_("This nonconformity is already closed."))
     cause, action = (cause or "").strip(), (action or "").strip()
     errors = {}
     if not cause:
@@ -138,7 +137,7 @@ def corrective_action_verify(
         raise PermissionDenied
     action = CorrectiveAction.objects.select_for_update().get(pk=action.pk)
     if action.verified_at:
-        raise ValidationError(_("This corrective action is already verified."), code="verified")
+        raise StateConflict(_("This corrective action is already verified."))
     note = (note or "").strip()
     if not accepted and not note:
         raise ValidationError({"note": _("Say why the action is not accepted.")})

@@ -9,12 +9,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.notifications import notify
 from certification.models import Application, AppState, Question
+from halal_portal import workflow
+from halal_portal.errors import StateConflict
 from halal_portal.rendering import document_request
 
 from .. import permissions, rules
@@ -33,11 +34,8 @@ def _editable(check: ProductionCheck, by: User) -> ProductionCheck:
     if not permissions.can_manage_program(check, by):
         raise PermissionDenied
     check = _lock(check)
-    if check.status != CheckStatus.DRAFT:
-        raise ValidationError(
-            _("The program is approved and can no longer be changed (GOST 8.13)."),
-            code="approved",
-        )
+    if check.state != CheckStatus.DRAFT:
+        raise StateConflict(_("The program is approved and can no longer be changed (GOST 8.13)."))
     return check
 
 
@@ -77,19 +75,17 @@ def check_create(*, application: Application, by: User) -> ProductionCheck:
         .get(pk=application.pk)
     )
     if state != AppState.PRODUCTION_CHECK:
-        raise ValidationError(
+        raise StateConflict(
             _(
                 "A production check is programmed only after the commission's positive document "
                 "review (GOST 8.13)."
-            ),
-            code="state",
+            )
         )
     if application.production_checks.filter(
-        status__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
+        state__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
     ).exists():
-        raise ValidationError(
-            _("This application already has a program of a check that has not started."),
-            code="duplicate",
+        raise StateConflict(
+            _("This application already has a program of a check that has not started.")
         )
     check = ProductionCheck.objects.create(
         application=application,
@@ -107,6 +103,7 @@ def check_create(*, application: Application, by: User) -> ProductionCheck:
         stage = CheckStage.objects.create(production_check=check, number=number)
         if number == 1:
             stage.areas.set(CheckArea.objects.filter(is_active=True))
+    workflow.record(check, "create", by=by)
     return check
 
 
@@ -216,19 +213,16 @@ def stages_update(
     return check
 
 
+def _approve_refusal(check: ProductionCheck) -> list[str]:
+    if check.state != CheckStatus.DRAFT:
+        return [_("The program is already approved.")]
+    return rules.program_missing(check)
+
+
 @transaction.atomic
 def program_approve(*, check: ProductionCheck, by: User) -> ProductionCheck:
     """GOST 8.13: the head approves the program («УТВЕРЖДАЮ»); it is frozen from then on."""
-    check = _lock(check)
-    if not permissions.can_approve_program(check, by):
-        raise PermissionDenied
-    if check.status != CheckStatus.DRAFT:
-        raise ValidationError(_("The program is already approved."), code="approved")
-    missing = rules.program_missing(check)
-    if missing:
-        raise ValidationError(missing, code="incomplete")
-    check.approve(by=by, at=timezone.now())
-    check.save()
+    check = workflow.fire(check, "approve", by=by, refusal=_approve_refusal)
     # Annex Д as approved: snapshotted now, rendered after commit.
     document_request("check_program", check)
     application = check.application
@@ -251,28 +245,20 @@ def program_approve(*, check: ProductionCheck, by: User) -> ProductionCheck:
     return check
 
 
+def _start_refusal(check: ProductionCheck) -> list[str]:
+    if check.state == CheckStatus.DRAFT:
+        return [_("The check cannot start before the head approves its program (GOST 8.13).")]
+    if check.state != CheckStatus.APPROVED:
+        return [_("The check is already under way.")]
+    if not rules.application_is_in_check(check):
+        return [
+            _("The application is «%(state)s»: its production is not being checked now.")
+            % {"state": check.application.get_state_display()}
+        ]
+    return rules.team_power_problems(check)
+
+
 @transaction.atomic
 def check_start(*, check: ProductionCheck, by: User) -> ProductionCheck:
     """The check starts under the approved program; never before the approval (GOST 8.13)."""
-    check = _lock(check)
-    if not permissions.can_start_check(check, by):
-        raise PermissionDenied
-    if check.status == CheckStatus.DRAFT:
-        raise ValidationError(
-            _("The check cannot start before the head approves its program (GOST 8.13)."),
-            code="not_approved",
-        )
-    if check.status != CheckStatus.APPROVED:
-        raise ValidationError(_("The check is already under way."), code="started")
-    if not rules.application_is_in_check(check):
-        raise ValidationError(
-            _("The application is «%(state)s»: its production is not being checked now.")
-            % {"state": check.application.get_state_display()},
-            code="state",
-        )
-    problems = rules.team_power_problems(check)
-    if problems:
-        raise ValidationError(problems, code="power_of_attorney")
-    check.start(by=by, at=timezone.now())
-    check.save()
-    return check
+    return workflow.fire(check, "start", by=by, refusal=_start_refusal)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AuthorizedBody, User
 from accounts.notifications import notify
+from halal_portal import workflow
+from halal_portal.errors import StateConflict
 from halal_portal.rendering import document_request
 from halal_portal.uploads import check_upload
 
@@ -103,13 +105,12 @@ def act_initial(check: ProductionCheck, by: User) -> dict[str, Any]:
 
 def _check_under_way(check: ProductionCheck) -> ProductionCheck:
     check = ProductionCheck.objects.select_for_update().get(pk=check.pk)
-    if check.status != CheckStatus.IN_PROGRESS:
-        raise ValidationError(
+    if check.state != CheckStatus.IN_PROGRESS:
+        raise StateConflict(
             _(
                 "Samples are taken during the check: it starts once the head has approved the "
                 "program (GOST 8.13, 8.15)."
-            ),
-            code="not_started",
+            )
         )
     return check
 
@@ -168,6 +169,7 @@ def sampling_act_create(
             setattr(act, field, _clean(data[field]))
     _validate_act(act, check)
     act.save()
+    workflow.record(act, "create", by=by)
     return act
 
 
@@ -175,8 +177,8 @@ def _editable_act(act: SamplingAct, by: User) -> SamplingAct:
     if not permissions.can_draw_up_sampling(act.production_check, by):
         raise PermissionDenied
     act = SamplingAct.objects.select_for_update().select_related("production_check").get(pk=act.pk)
-    if act.status != ActStatus.DRAFT:
-        raise ValidationError(_("The act is signed and can no longer be changed."), code="signed")
+    if act.state != ActStatus.DRAFT:
+        raise StateConflict(_("The act is signed and can no longer be changed."))
     return act
 
 
@@ -224,6 +226,7 @@ def sample_save(
 ) -> Sample:
     """One row of the table of Annex Е with the identification features of GOST 8.15."""
     act = _editable_act(act, by)
+    created = sample is None
     if sample is None:
         sample = Sample(act=act, order=act.samples.count() + 1)
     elif sample.act_id != act.pk:
@@ -235,6 +238,8 @@ def sample_save(
         sample.barcode = sample.barcode.replace(" ", "")
     _validate_sample(sample, act)
     sample.save()
+    if created:
+        workflow.record(sample, "create", by=by)
     return sample
 
 
@@ -246,20 +251,16 @@ def sample_delete(*, sample: Sample, by: User) -> None:
     sample.delete()
 
 
+def _auditor_refusal(act: SamplingAct) -> list[str]:
+    if act.state != ActStatus.DRAFT:
+        return [_("The act is signed and can no longer be changed.")]
+    return rules.sampling_signature_missing(act)
+
+
 @transaction.atomic
 def sampling_act_sign_auditor(*, act: SamplingAct, by: User) -> SamplingAct:
     """The expert-auditor who took the samples signs first; the act is frozen from then on."""
-    act = _editable_act(act, by)
-    if by.pk != act.auditor_id:
-        raise PermissionDenied
-    missing = rules.sampling_act_missing(act)
-    problem = rules.power_of_attorney_problem(act.auditor, act.date, act.date)
-    if problem:
-        missing.append(problem)
-    if missing:
-        raise ValidationError(missing, code="incomplete")
-    act.sign_as_auditor(at=timezone.now())
-    act.save()
+    act = workflow.fire(act, "sign_as_auditor", by=by, refusal=_auditor_refusal)
     application = act.production_check.application
     notify(
         application.organization.members.all(),
@@ -276,21 +277,25 @@ def sampling_act_sign_auditor(*, act: SamplingAct, by: User) -> SamplingAct:
     return act
 
 
+def _applicant_refusal(act: SamplingAct) -> str:
+    if act.state == ActStatus.DRAFT:
+        return _("The expert-auditor signs the act first.")
+    return _("The act is already signed.")
+
+
 @transaction.atomic
 def sampling_act_sign_applicant(*, act: SamplingAct, by: User) -> SamplingAct:
     """The applicant's representative signs after the auditor (GOST 8.15: in their presence)."""
-    if not permissions.is_applicant(act.production_check, by):
-        raise PermissionDenied
-    act = SamplingAct.objects.select_for_update().get(pk=act.pk)
-    if act.status == ActStatus.DRAFT:
-        raise ValidationError(_("The expert-auditor signs the act first."), code="auditor_first")
-    if act.status == ActStatus.SIGNED:
-        raise ValidationError(_("The act is already signed."), code="signed")
-    act.sign_as_applicant(by=by, at=timezone.now())
-    act.save()
+    act = workflow.fire(act, "sign_as_applicant", by=by, refusal=_applicant_refusal)
     # Annex Е as both parties signed it: snapshotted now, rendered after commit.
     document_request("sampling_act", act)
     return act
+
+
+def _delivery_refusal(sample: Sample) -> str:
+    if sample.state != SampleStatus.TAKEN:
+        return _("The delivery of this sample is already recorded.")
+    return _("Samples are delivered after both parties have signed the act.")
 
 
 @transaction.atomic
@@ -298,31 +303,30 @@ def sample_deliver(
     *, sample: Sample, by: User, laboratory: str, delivered_on: datetime.date
 ) -> Sample:
     """GOST 8.15: the applicant delivers the samples to an accredited testing laboratory."""
-    check = sample.act.production_check
-    if not permissions.can_record_delivery(check, by):
-        raise PermissionDenied
-    sample = Sample.objects.select_for_update().select_related("act").get(pk=sample.pk)
-    if not sample.act.is_signed:
-        raise ValidationError(
-            _("Samples are delivered after both parties have signed the act."), code="unsigned"
-        )
-    if sample.status != SampleStatus.TAKEN:
-        raise ValidationError(_("The delivery of this sample is already recorded."))
     laboratory = (laboratory or "").strip()
-    errors = {}
-    if not laboratory:
-        errors["laboratory"] = _("Name the testing laboratory.")
-    if delivered_on is None:
-        errors["delivered_on"] = _("Give the date of the delivery.")
-    elif delivered_on > timezone.localdate():
-        errors["delivered_on"] = _("The delivery date is in the future.")
-    elif delivered_on < sample.act.date:
-        errors["delivered_on"] = _("Samples are delivered after they are taken.")
-    if errors:
-        raise ValidationError(errors)
-    sample.deliver(by=by, at=timezone.now(), laboratory=laboratory, delivered_on=delivered_on)
-    sample.save()
-    return sample
+
+    def check_input(sample: Sample) -> None:
+        errors = {}
+        if not laboratory:
+            errors["laboratory"] = _("Name the testing laboratory.")
+        if delivered_on is None:
+            errors["delivered_on"] = _("Give the date of the delivery.")
+        elif delivered_on > timezone.localdate():
+            errors["delivered_on"] = _("The delivery date is in the future.")
+        elif delivered_on < sample.act.date:
+            errors["delivered_on"] = _("Samples are delivered after they are taken.")
+        if errors:
+            raise ValidationError(errors)
+
+    return workflow.fire(
+        sample,
+        "deliver",
+        by=by,
+        refusal=_delivery_refusal,
+        validate=check_input,
+        laboratory=laboratory,
+        delivered_on=delivered_on,
+    )
 
 
 @transaction.atomic
@@ -338,48 +342,52 @@ def lab_report_add(
     upload: UploadedFile,
 ) -> LabReport:
     """A laboratory's test report on a delivered sample, with the verdict. The file is checked
-    by its content and stored under a random name."""
+    by its content and stored under a random name. Each report fires ``record_test``."""
     check = sample.act.production_check
-    if not permissions.can_add_lab_report(check, by):
-        raise PermissionDenied
-    sample = Sample.objects.select_for_update().select_related("act").get(pk=sample.pk)
-    if sample.status == SampleStatus.TAKEN:
-        raise ValidationError(
-            _("Record the delivery of the sample to the laboratory first."), code="not_delivered"
-        )
-    number, laboratory, comment = (
-        (number or "").strip(),
-        (laboratory or sample.laboratory or "").strip(),
-        (comment or "").strip(),
+    number, comment = (number or "").strip(), (comment or "").strip()
+    checked: dict[str, Any] = {}
+
+    def check_input(sample: Sample) -> None:
+        lab = (laboratory or sample.laboratory or "").strip()
+        errors: dict[str, Any] = {}
+        if not number:
+            errors["number"] = _("Give the number of the report.")
+        if issued_on is None:
+            errors["issued_on"] = _("Give the date of the report.")
+        elif issued_on > timezone.localdate():
+            errors["issued_on"] = _("The report date is in the future.")
+        elif sample.delivered_on and issued_on < sample.delivered_on:
+            errors["issued_on"] = _("The report cannot predate the delivery of the sample.")
+        if not lab:
+            errors["laboratory"] = _("Name the testing laboratory.")
+        if passed is None:
+            errors["passed"] = _("Say whether the sample conforms.")
+        elif not passed and not comment:
+            errors["comment"] = _("Say what does not conform.")
+        if upload is None:
+            errors["file"] = _("Attach the report.")
+        if errors:
+            raise ValidationError(errors)
+        try:
+            checked["info"] = check_upload(upload)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
+        checked["laboratory"] = lab
+
+    sample = workflow.fire(
+        sample,
+        "record_test",
+        by=by,
+        comment=f"№ {number}",
+        refusal=_("Record the delivery of the sample to the laboratory first."),
+        validate=check_input,
     )
-    errors: dict[str, Any] = {}
-    if not number:
-        errors["number"] = _("Give the number of the report.")
-    if issued_on is None:
-        errors["issued_on"] = _("Give the date of the report.")
-    elif issued_on > timezone.localdate():
-        errors["issued_on"] = _("The report date is in the future.")
-    elif sample.delivered_on and issued_on < sample.delivered_on:
-        errors["issued_on"] = _("The report cannot predate the delivery of the sample.")
-    if not laboratory:
-        errors["laboratory"] = _("Name the testing laboratory.")
-    if passed is None:
-        errors["passed"] = _("Say whether the sample conforms.")
-    elif not passed and not comment:
-        errors["comment"] = _("Say what does not conform.")
-    if upload is None:
-        errors["file"] = _("Attach the report.")
-    if errors:
-        raise ValidationError(errors)
-    try:
-        info = check_upload(upload)
-    except ValidationError as error:
-        raise ValidationError({"file": error.messages}) from error
+    info = checked["info"]
     report = LabReport(
         sample=sample,
         number=number,
         issued_on=issued_on,
-        laboratory=laboratory,
+        laboratory=checked["laboratory"],
         passed=bool(passed),
         comment=comment,
         original_name=info.display_name,
@@ -394,8 +402,6 @@ def lab_report_add(
     stored = (report.file.storage, report.file.name)
     try:
         report.save()
-        sample.record_test()
-        sample.save()
     except Exception:
         stored[0].delete(stored[1])
         raise

@@ -12,7 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_fsm import TransitionNotAllowed
 
+from halal_portal import workflow
+from halal_portal.errors import REFUSALS, refusal_status, refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import journals, permissions, rules, selectors, services
@@ -23,9 +26,9 @@ from ..forms import (
     NonconformityForm,
     SectionForm,
 )
-from ..models import ActState, ItemStatus, ProductionCheckAct
+from ..models import ItemStatus, ProductionCheckAct
 from ..services.act import HEADER_FIELDS
-from .check import error_text, get_check, refusal_status
+from .check import get_check
 
 # Section 15 reads the sanitation journal (Annex Б); the journals registered in journals.py
 # name their own sections.
@@ -62,16 +65,17 @@ def _workflow(act: ProductionCheckAct, user) -> dict:
     team = list(check.team.select_related("user"))
     for member in team:
         member.signature = signed.get(member.user_id)
-    is_signatory = permissions.is_act_signatory(check, user)
+    # The buttons, from the act's state machine: what this user may fire now, conditions left
+    # out (the page lists what the draft still lacks; the last signature completes the act).
+    actions = workflow.actions(act, user)
     return {
         "team": team,
-        "can_submit": _can_edit(act, user),
-        "can_sign": act.state == ActState.SUBMITTED and is_signatory and user.pk not in signed,
-        "can_return": act.state == ActState.SUBMITTED and is_signatory,
-        "can_approve": act.state == ActState.SIGNED and permissions.can_approve_act(act, user),
-        "can_send": act.state == ActState.APPROVED and permissions.can_send_act(act, user),
-        "can_acknowledge": act.state == ActState.SENT
-        and permissions.is_enterprise_head(check, user),
+        "can_submit": "submit" in actions,
+        "can_sign": "complete_signatures" in actions and user.pk not in signed,
+        "can_return": "return_to_draft" in actions,
+        "can_approve": "approve" in actions,
+        "can_send": "send" in actions,
+        "can_acknowledge": "acknowledge" in actions,
         "return_form": ActReturnForm(prefix="return"),
         "transitions": list(act.transitions.select_related("by")),
     }
@@ -113,9 +117,9 @@ def act_create(request: HttpRequest, check_pk: int) -> HttpResponse:
     check = get_check(request, check_pk)
     try:
         services.act_create(check=check, by=request.user)
-    except ValidationError as error:
-        context = {"message": error_text(error), "back": check}
-        return render(request, "audits/refused.html", context, status=refusal_status(error))
+    except REFUSALS as error:
+        context = {"message": refusal_text(error), "back": check}
+        return render(request, "refused.html", context, status=refusal_status(error))
     messages.success(request, _("The act is drawn up; fill in its sections."))
     return redirect("audits:act-section", check_pk=check.pk, section=1)
 
@@ -217,9 +221,9 @@ def act_section(request: HttpRequest, check_pk: int, section: int) -> HttpRespon
         outcome = services.section_save(
             act=act, by=request.user, section=section, entries=form.entries()
         )
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-        return _section_page(request, act, section, form=form, status=400)
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
+        return _section_page(request, act, section, form=form, status=refusal_status(error))
     if outcome.conflicts:
         messages.error(
             request,
@@ -280,11 +284,12 @@ def act_section_save(request: HttpRequest, check_pk: int, section: int) -> JsonR
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             raise ValidationError(_("Send the items of the section as a list."))
         outcome = services.section_save(act=act, by=request.user, section=section, entries=entries)
+    except TransitionNotAllowed as error:
+        act.refresh_from_db(fields=["state"])
+        return _json_error(refusal_text(error), 409, state=act.state)
     except ValidationError as error:
-        if getattr(error, "code", None) == "state":
-            return _json_error(error_text(error), 409, state=act.state)
         errors = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
-        return _json_error(error_text(error), 400, errors=errors)
+        return _json_error(refusal_text(error), 400, errors=errors)
     body = {"saved": outcome.saved}
     if outcome.conflicts:
         return _json_error(
@@ -306,8 +311,8 @@ def _transition(request, check_pk: int, service, success: str, **kwargs) -> Http
     act = _get_act(request, check_pk)
     try:
         service(act=act, by=request.user, **kwargs)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         act = _get_act(request, check_pk)
         return _detail(request, act, status=refusal_status(error))
     messages.success(request, success)

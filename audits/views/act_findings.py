@@ -10,15 +10,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_fsm import TransitionNotAllowed
 
 from halal_portal.downloads import file_download
+from halal_portal.errors import REFUSALS, refusal_status, refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import permissions, selectors, services
 from ..forms import ActEvidenceForm, NonconformityForm
 from ..models import Nonconformity, ProductionCheckAct
 from .act import _get_act, _section_page
-from .check import error_text, refusal_status
 
 
 def _get_result(act: ProductionCheckAct, result_pk: int):
@@ -38,10 +39,10 @@ def nonconformity_add(request: HttpRequest, check_pk: int, result_pk: int) -> Ht
     if form.is_valid():
         try:
             services.nonconformity_add(result=result, by=request.user, **form.cleaned_data)
+        except TransitionNotAllowed as error:
+            messages.error(request, refusal_text(error))
+            return _section_page(request, act, number, status=409)
         except ValidationError as error:
-            if getattr(error, "code", None) == "state":
-                messages.error(request, error_text(error))
-                return _section_page(request, act, number, status=409)
             add_validation_errors(form, error)
         else:
             messages.success(request, _("The nonconformity is recorded."))
@@ -65,8 +66,8 @@ def nonconformity_remove(request: HttpRequest, check_pk: int, nonconformity_pk: 
     number = nonconformity.item_result.item.section.number
     try:
         services.nonconformity_remove(nonconformity=nonconformity, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         return _section_page(request, act, number, status=refusal_status(error))
     messages.success(request, _("The nonconformity is removed from the act."))
     return redirect("audits:act-section", check_pk=check_pk, section=number)
@@ -89,10 +90,10 @@ def act_evidence_add(request: HttpRequest, check_pk: int, result_pk: int) -> Htt
                 upload=form.cleaned_data["file"],
                 description=form.cleaned_data["description"],
             )
+        except TransitionNotAllowed as error:
+            messages.error(request, refusal_text(error))
+            return _section_page(request, act, number, status=409)
         except ValidationError as error:
-            if getattr(error, "code", None) == "state":
-                messages.error(request, error_text(error))
-                return _section_page(request, act, number, status=409)
             add_validation_errors(form, error)
         else:
             messages.success(request, _("The file is attached."))
@@ -126,8 +127,8 @@ def act_evidence_remove(request: HttpRequest, check_pk: int, evidence_file_pk: i
     number = evidence.result.item.section.number
     try:
         services.act_evidence_remove(evidence=evidence, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         return _section_page(request, act, number, status=refusal_status(error))
     messages.success(request, _("The file is removed."))
     return redirect("audits:act-section", check_pk=check_pk, section=number)

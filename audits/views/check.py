@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import AuthorizedBody
 from certification.selectors import application_list_for
+from halal_portal import workflow
+from halal_portal.errors import REFUSALS, refusal_status, refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import permissions, rules, selectors, services
@@ -23,38 +25,17 @@ def get_check(request: HttpRequest, check_pk: int):
     return get_object_or_404(selectors.check_list_for(request.user), pk=check_pk)
 
 
-def error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
-# Refusals that come from the state of the object rather than from the input.
-STATE_CODES = {
-    "approved",
-    "not_approved",
-    "started",
-    "state",
-    "signed",
-    "auditor_first",
-    "not_started",
-    "duplicate",
-}
-
-
-def refusal_status(error: ValidationError) -> int:
-    return 409 if getattr(error, "code", None) in STATE_CODES else 400
-
-
 @login_required
 def check_list(request: HttpRequest) -> HttpResponse:
     checks = selectors.check_list_for(request.user).order_by("-created_at")
-    status = request.GET.get("status", "")
-    if status in CheckStatus.values:
-        checks = checks.filter(status=status)
+    state = request.GET.get("state", "")
+    if state in CheckStatus.values:
+        checks = checks.filter(state=state)
     page = Paginator(checks, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "audits/check_list.html",
-        {"page": page, "status": status, "statuses": CheckStatus.choices},
+        {"page": page, "state": state, "states": CheckStatus.choices},
     )
 
 
@@ -64,9 +45,9 @@ def check_create(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(application_list_for(request.user), pk=pk)
     try:
         check = services.check_create(application=application, by=request.user)
-    except ValidationError as error:
-        context = {"message": error_text(error), "back": application}
-        return render(request, "audits/refused.html", context, status=refusal_status(error))
+    except REFUSALS as error:
+        context = {"message": refusal_text(error), "back": application}
+        return render(request, "refused.html", context, status=refusal_status(error))
     messages.success(request, _("The program is drawn up; fill it in and send it for approval."))
     return redirect("audits:check-edit", check_pk=check.pk)
 
@@ -88,6 +69,9 @@ def _detail(request, check, *, team_form=None, stages_form=None, status=200) -> 
                 ),
                 None,
             )
+    # The buttons, from the check's state machine: what this user may fire now, conditions left
+    # out — the page lists what the program lacks, and a refusal says what stands in the way.
+    actions = workflow.actions(check, user)
     context = {
         "check": check,
         "application": check.application,
@@ -97,10 +81,9 @@ def _detail(request, check, *, team_form=None, stages_form=None, status=200) -> 
         "documents": list(check.normative_documents.all()),
         "acts": list(check.sampling_acts.select_related("auditor")),
         "can_manage": can_manage,
-        "can_approve": check.status == CheckStatus.DRAFT
-        and permissions.can_approve_program(check, user),
-        "can_start": check.status == CheckStatus.APPROVED
-        and permissions.can_start_check(check, user),
+        "can_approve": "approve" in actions,
+        "can_start": "start" in actions,
+        "timeline": list(check.transitions.select_related("by")),
         "can_sample": check.is_under_way and permissions.can_draw_up_sampling(check, user),
         # The production-check act of Annex Ж (GOST 8.16): one per check.
         "production_act": selectors.act_list_for(user).filter(production_check=check).first(),
@@ -111,7 +94,7 @@ def _detail(request, check, *, team_form=None, stages_form=None, status=200) -> 
         .filter(pk=check.application.organization_id)
         .exists(),
     }
-    if check.status == CheckStatus.DRAFT and (can_manage or context["can_approve"]):
+    if check.is_program_editable and (can_manage or context["can_approve"]):
         context["missing"] = rules.program_missing(check)
     if can_manage:
         context["team_form"] = team_form or TeamMemberForm(
@@ -197,8 +180,8 @@ def team_remove(request: HttpRequest, check_pk: int, member_pk: int) -> HttpResp
     member = get_object_or_404(check.team.select_related("user"), pk=member_pk)
     try:
         services.team_member_remove(check=check, by=request.user, member=member)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         return _detail(request, get_check(request, check_pk), status=refusal_status(error))
     else:
         messages.success(
@@ -235,8 +218,8 @@ def approve(request: HttpRequest, check_pk: int) -> HttpResponse:
     check = get_check(request, check_pk)
     try:
         services.program_approve(check=check, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         return _detail(request, get_check(request, check_pk), status=refusal_status(error))
     else:
         messages.success(request, _("The program is approved."))
@@ -249,8 +232,8 @@ def start(request: HttpRequest, check_pk: int) -> HttpResponse:
     check = get_check(request, check_pk)
     try:
         services.check_start(check=check, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         return _detail(request, get_check(request, check_pk), status=refusal_status(error))
     else:
         messages.success(request, _("The check has started."))

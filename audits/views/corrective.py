@@ -9,10 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_fsm import TransitionNotAllowed
 
 from certification import selectors as certification_selectors
 from certification.models import AppState
 from halal_portal.downloads import file_download
+from halal_portal.errors import REFUSALS, refusal_status, refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import rules, services
@@ -43,6 +45,9 @@ def corrective_action_create(request: HttpRequest, pk: int, nonconformity_pk: in
                 )
             except ValidationError as error:
                 add_validation_errors(form, error)
+            except TransitionNotAllowed as error:
+                form.add_error(None, refusal_text(error))
+                status = refusal_status(error)
             else:
                 messages.success(request, _("The corrective action is filed."))
                 return redirect(application)
@@ -81,8 +86,8 @@ def corrective_action_verify(request: HttpRequest, pk: int, action_pk: int) -> H
             note=form.cleaned_data["note"],
         )
         messages.success(request, _("The verification is recorded."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
     return redirect(application)
 
 

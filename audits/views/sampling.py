@@ -8,14 +8,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_fsm import TransitionNotAllowed
 
+from halal_portal import workflow
 from halal_portal.downloads import file_download
+from halal_portal.errors import REFUSALS, refusal_status, refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import permissions, rules, selectors, services
 from ..forms import DeliveryForm, LabReportForm, SampleForm, SamplingActForm
-from ..models import ActStatus, SampleStatus
-from .check import error_text, get_check, refusal_status
+from .check import get_check
 
 
 def _get_act(request: HttpRequest, check_pk: int, act_pk: int):
@@ -40,31 +42,37 @@ def _act_detail(request, check, act, *, bound=None, status=200) -> HttpResponse:
     """The act as Annex Е prints it, with the signatures and, per sample, its delivery and
     reports. ``bound`` is a form with errors to show in place of the blank one."""
     user = request.user
-    samples = list(act.samples.prefetch_related("lab_reports"))
-    can_deliver = act.is_signed and permissions.can_record_delivery(check, user)
-    can_report = permissions.can_add_lab_report(check, user)
+    samples = list(
+        act.samples.prefetch_related("lab_reports", "transitions__by").select_related(
+            "act__production_check__application__organization"
+        )
+    )
+    # The forms and buttons, from the state machines of the act and of each sample: what this
+    # user may fire now. A sample's delivery waits for the act's signatures (its condition).
     for sample in samples:
-        if can_deliver and sample.status == SampleStatus.TAKEN:
+        offered = workflow.actions(sample, user, conditions=True)
+        if "deliver" in offered:
             prefix = f"deliver-{sample.pk}"
             sample.delivery_form = (
                 bound if bound is not None and bound.prefix == prefix else None
             ) or DeliveryForm(prefix=prefix)
-        if can_report and sample.status != SampleStatus.TAKEN:
+        if "record_test" in offered:
             prefix = f"report-{sample.pk}"
             sample.report_form = (
                 bound if bound is not None and bound.prefix == prefix else None
             ) or LabReportForm(prefix=prefix, initial={"laboratory": sample.laboratory})
     can_edit = act.is_editable and permissions.can_draw_up_sampling(check, user)
+    actions = workflow.actions(act, user)
     context = {
         "check": check,
         "application": check.application,
         "act": act,
         "samples": samples,
         "can_edit": can_edit,
-        "can_sign_auditor": act.status == ActStatus.DRAFT and user.pk == act.auditor_id,
-        "can_sign_applicant": act.status == ActStatus.SIGNED_BY_AUDITOR
-        and permissions.is_applicant(check, user),
-        "missing": rules.sampling_act_missing(act) if can_edit else [],
+        "can_sign_auditor": "sign_as_auditor" in actions,
+        "can_sign_applicant": "sign_as_applicant" in actions,
+        "missing": rules.sampling_signature_missing(act) if can_edit else [],
+        "timeline": list(act.transitions.select_related("by")),
     }
     return render(request, "audits/sampling_detail.html", context, status=status)
 
@@ -88,7 +96,9 @@ def sampling_create(request: HttpRequest, check_pk: int) -> HttpResponse:
                 )
             except ValidationError as error:
                 add_validation_errors(form, error)
-                status = 400 if hasattr(error, "error_dict") else refusal_status(error)
+            except TransitionNotAllowed as error:
+                form.add_error(None, refusal_text(error))
+                status = refusal_status(error)
             else:
                 messages.success(request, _("The act is saved; add the samples taken."))
                 return redirect("audits:sample-create", check_pk=check.pk, act_pk=act.pk)
@@ -142,14 +152,13 @@ def sampling_sign(request: HttpRequest, check_pk: int, act_pk: int) -> HttpRespo
     check, act = _get_act(request, check_pk, act_pk)
     user = request.user
     try:
-        if user.pk == act.auditor_id and act.status == ActStatus.DRAFT:
+        # Whose turn it is: the auditor's while the act is a draft, the applicant's after.
+        if workflow.may_fire(act, "sign_as_auditor", user) and act.is_editable:
             services.sampling_act_sign_auditor(act=act, by=user)
-        elif permissions.is_applicant(check, user):
-            services.sampling_act_sign_applicant(act=act, by=user)
         else:
-            raise PermissionDenied
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+            services.sampling_act_sign_applicant(act=act, by=user)
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         check, act = _get_act(request, check_pk, act_pk)
         return _act_detail(request, check, act, status=refusal_status(error))
     messages.success(request, _("The act is signed."))
@@ -210,8 +219,8 @@ def sample_delete(request: HttpRequest, check_pk: int, sample_pk: int) -> HttpRe
     act = sample.act
     try:
         services.sample_delete(sample=sample, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
         return _act_detail(request, check, act, status=refusal_status(error))
     messages.success(request, _("The sample is removed from the act."))
     return redirect(act)
@@ -230,6 +239,9 @@ def sample_deliver(request: HttpRequest, check_pk: int, sample_pk: int) -> HttpR
             services.sample_deliver(sample=sample, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_validation_errors(form, error)
+        except TransitionNotAllowed as error:
+            messages.error(request, refusal_text(error))
+            return _act_detail(request, check, sample.act, status=refusal_status(error))
         else:
             messages.success(request, _("The delivery to the laboratory is recorded."))
             return redirect(sample.act)
@@ -258,6 +270,9 @@ def lab_report_add(request: HttpRequest, check_pk: int, sample_pk: int) -> HttpR
             )
         except ValidationError as error:
             add_validation_errors(form, error)
+        except TransitionNotAllowed as error:
+            messages.error(request, refusal_text(error))
+            return _act_detail(request, check, sample.act, status=refusal_status(error))
         else:
             messages.success(request, _("The laboratory report is attached."))
             return redirect(sample.act)

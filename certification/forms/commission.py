@@ -19,7 +19,6 @@ from ..models import (
     AnnexRequest,
     AnnexRequestState,
     Application,
-    AppState,
     Conclusion,
     Question,
     Recommendation,
@@ -174,16 +173,6 @@ class PresentForm(forms.Form):
         self.fields["members"].queryset = commission_users()
 
 
-# States of an application in which the commission has some question to decide.
-AGENDA_STATES = (
-    AppState.DOCUMENT_REVIEW,
-    AppState.PRODUCTION_CHECK,
-    AppState.DECISION,
-    AppState.SUSPENDED,
-    AppState.CERTIFIED,
-)
-
-
 def applicable_questions(application: Application, open_requests: bool = False) -> list[str]:
     """Which questions fit the application's state now: a hint for the form (the service has
     the last word, with the conditions of GOST 8.12, 8.16, 8.18)."""
@@ -287,7 +276,9 @@ class AgendaItemForm(forms.Form):
             "certificate__application"
         )
         with_requests = {r.certificate.application_id for r in requests}
-        candidates = Application.objects.filter(state__in=AGENDA_STATES).select_related(
+        from ..services.meetings import agenda_states
+
+        candidates = Application.objects.filter(state__in=agenda_states()).select_related(
             "certificate"
         )
         questions = {}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 
 from accounts.models import Organization
+from halal_portal.models import TransitionLogBase
 
 from .. import permissions, providers, rules
 from .reference import DocumentType, NormativeDocument, ProductCategory
@@ -132,7 +133,8 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     def is_editable(self) -> bool:
         return self.state in EDITABLE_STATES
 
-    # --- transitions: they only move the state and stamp fields (services do the rest) ---
+    # --- transitions: they only move the state and stamp fields; halal_portal.workflow.fire
+    # asks the permission, saves, stamps state_changed_at and logs (services do the rest) ---
 
     @transition(
         field=state,
@@ -141,8 +143,8 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         conditions=[rules.is_complete],
         permission=permissions.can_submit,
     )
-    def submit(self, *, by) -> None:
-        self.submitted_at = timezone.now()
+    def submit(self, *, by, at) -> None:
+        self.submitted_at = at
 
     @transition(
         field=state,
@@ -150,7 +152,7 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=AppState.RETURNED,
         permission=permissions.can_register,
     )
-    def return_for_completion(self, *, by) -> None:
+    def return_for_completion(self, *, by, at) -> None:
         """GOST 8.10: the dossier is incomplete; the applicant completes and resubmits it."""
 
     @transition(
@@ -160,9 +162,9 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         conditions=[rules.has_commission],
         permission=permissions.can_register,
     )
-    def register(self, *, by) -> None:
+    def register(self, *, by, at) -> None:
         """GOST 8.10: the secretary registers the application and forms its commission."""
-        self.registered_at = timezone.now()
+        self.registered_at = at
 
     # --- decisions of the commission: fired only when a meeting closes (services.meetings) ---
 
@@ -172,7 +174,7 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=AppState.PRODUCTION_CHECK,
         permission=permissions.can_register,
     )
-    def proceed_to_check(self, *, by) -> None:
+    def proceed_to_check(self, *, by, at) -> None:
         """GOST 8.13: the documents are in order; the production is checked next."""
 
     @transition(
@@ -186,7 +188,7 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=AppState.REFUSED,
         permission=permissions.can_register,
     )
-    def refuse(self, *, by) -> None:
+    def refuse(self, *, by, at) -> None:
         """GOST 8.12: the products do not meet the requirements."""
 
     @transition(
@@ -195,7 +197,7 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=AppState.SUSPENDED,
         permission=permissions.can_register,
     )
-    def suspend(self, *, by, deadline) -> None:
+    def suspend(self, *, by, at, deadline) -> None:
         """GOST 8.16: the work stops until the nonconformities are corrected."""
         self.suspension_deadline = deadline
 
@@ -205,7 +207,7 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=AppState.PRODUCTION_CHECK,
         permission=permissions.can_register,
     )
-    def resume(self, *, by, recheck_required: bool = False) -> None:
+    def resume(self, *, by, at, recheck_required: bool = False) -> None:
         """GOST 8.16: the corrective actions are accepted; the work goes on."""
         self.suspension_deadline = None
         self.recheck_required = recheck_required
@@ -217,7 +219,7 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         conditions=[rules.suspension_deadline_passed],
         permission=permissions.can_register,
     )
-    def terminate(self, *, by) -> None:
+    def terminate(self, *, by, at) -> None:
         """GOST 8.16: the nonconformities were not corrected in time."""
 
     @transition(
@@ -226,7 +228,7 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=AppState.CERTIFIED,
         permission=permissions.can_register,
     )
-    def certify(self, *, by) -> None:
+    def certify(self, *, by, at) -> None:
         """GOST 8.17: the commission decides to issue the certificate."""
 
     @transition(
@@ -236,8 +238,8 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         conditions=[rules.is_complete],
         permission=permissions.can_submit,
     )
-    def resubmit(self, *, by) -> None:
-        self.submitted_at = timezone.now()
+    def resubmit(self, *, by, at) -> None:
+        self.submitted_at = at
 
     @transition(
         field=state,
@@ -245,7 +247,7 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
         target=AppState.WITHDRAWN,
         permission=permissions.can_edit,
     )
-    def withdraw(self, *, by) -> None:
+    def withdraw(self, *, by, at) -> None:
         """The applicant abandons an application that the body has not taken up."""
 
 
@@ -396,29 +398,14 @@ class Declaration(models.Model):
         return hashlib.sha256(key.encode()).hexdigest()
 
 
-class TransitionLog(models.Model):
-    """Every state change: who, when, from, to and why. Shown to the applicant as a timeline."""
+class TransitionLog(TransitionLogBase):
+    """Every state change of an application: who, when, from, to and why. Shown to the
+    applicant as a timeline."""
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="transitions"
     )
-    transition = models.CharField(_("action"), max_length=50)
-    source = models.CharField(_("from"), max_length=30, choices=AppState.choices)
-    target = models.CharField(_("to"), max_length=30, choices=AppState.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    comment = models.TextField(_("comment"), blank=True)
 
-    class Meta:
+    class Meta(TransitionLogBase.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.application_id}: {self.source} → {self.target}"

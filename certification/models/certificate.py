@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
 
-from halal_portal.models import RenderedDocument
+from halal_portal.models import RenderedDocument, TransitionLogBase
 
+from .. import permissions
 from ..batches import batch_label
 from .application import Application, NormativeDocument, ProductCategory
 from .commission import Meeting
@@ -112,28 +113,37 @@ class Certificate(FSMModelMixin, models.Model):
     def is_valid(self) -> bool:
         return self.status == CertificateStatus.VALID
 
-    # Transitions move the status only; services.certificates records the event and protocol.
+    # Transitions move the status only; halal_portal.workflow.fire stamps status_changed_at and
+    # records the event (CertificateEvent) with its protocol. The commission decides; the
+    # secretary who closes its meeting applies the decision; the nightly job expires.
 
-    @transition(field=status, source=CertificateStatus.VALID, target=CertificateStatus.SUSPENDED)
-    def suspend(self) -> None:
-        self.status_changed_at = timezone.now()
+    @transition(
+        field=status,
+        source=CertificateStatus.VALID,
+        target=CertificateStatus.SUSPENDED,
+        permission=permissions.can_apply_decisions,
+    )
+    def suspend(self, *, by, at) -> None:
+        """GOST 8.6: the sign may not be used while the certificate is suspended."""
 
     @transition(
         field=status,
         source=CertificateStatus.SUSPENDED,
         target=CertificateStatus.VALID,
         conditions=[lambda c: not _expired_by_date(c)],
+        permission=permissions.can_apply_decisions,
     )
-    def resume(self) -> None:
-        self.status_changed_at = timezone.now()
+    def resume(self, *, by, at) -> None:
+        """A suspended certificate is valid again, unless its validity has run out."""
 
     @transition(
         field=status,
         source=[CertificateStatus.VALID, CertificateStatus.SUSPENDED],
         target=CertificateStatus.WITHDRAWN,
+        permission=permissions.can_apply_decisions,
     )
-    def withdraw(self) -> None:
-        self.status_changed_at = timezone.now()
+    def withdraw(self, *, by, at) -> None:
+        """The commission withdraws the certificate for good."""
 
     @transition(
         field=status,
@@ -141,8 +151,8 @@ class Certificate(FSMModelMixin, models.Model):
         target=CertificateStatus.EXPIRED,
         conditions=[_expired_by_date],
     )
-    def expire(self) -> None:
-        self.status_changed_at = timezone.now()
+    def expire(self, *, by, at) -> None:
+        """GOST 8.6: past its end date (the nightly job, by nobody)."""
 
 
 class AnnexRequestState(models.TextChoices):
@@ -255,8 +265,12 @@ class CertificateProduct(models.Model):
         return batch_label(self.batch_text)
 
 
-class CertificateEvent(models.Model):
-    """The certificate's history: issued, annex added, suspended, resumed, withdrawn, expired."""
+class CertificateEvent(TransitionLogBase):
+    """The certificate's history: issued, annex added, suspended, resumed, withdrawn, expired.
+
+    Its transition log (halal_portal.workflow): ``transition``, ``source`` and ``target`` as
+    every log has them; ``kind`` and ``status`` are what the public registry reads of an event
+    (its kind, and the status after it), filled from the transition when not given."""
 
     class Kind(models.TextChoices):
         ISSUED = "issued", _("issued")
@@ -265,6 +279,16 @@ class CertificateEvent(models.Model):
         RESUMED = "resumed", _("resumed")
         WITHDRAWN = "withdrawn", _("withdrawn")
         EXPIRED = "expired", _("expired")
+
+    # The kind of event each transition (or event that keeps the status) records.
+    KIND_OF = {
+        "issue": Kind.ISSUED,
+        "annex": Kind.ANNEX,
+        "suspend": Kind.SUSPENDED,
+        "resume": Kind.RESUMED,
+        "withdraw": Kind.WITHDRAWN,
+        "expire": Kind.EXPIRED,
+    }
 
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("event"), max_length=10, choices=Kind.choices)
@@ -277,21 +301,10 @@ class CertificateEvent(models.Model):
         related_name="+",
         verbose_name=_("protocol"),
     )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    comment = models.TextField(_("comment"), blank=True)
 
-    class Meta:
+    class Meta(TransitionLogBase.Meta):
         verbose_name = _("certificate event")
         verbose_name_plural = _("certificate events")
-        ordering = ["at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.certificate.number}: {self.get_kind_display()}"
@@ -308,3 +321,15 @@ class CertificateEvent(models.Model):
                 "certificate": self.certificate.number,
             }
         return self.comment
+
+    def save(self, *args, **kwargs) -> None:
+        # One event, two vocabularies: the log's (transition, target) and the registry's (kind,
+        # status); whichever the writer gave fills the other.
+        if not self.kind:
+            self.kind = self.KIND_OF[self.transition]
+        if not self.transition:
+            self.transition = next(t for t, kind in self.KIND_OF.items() if kind == self.kind)
+        self.status = self.status or self.target
+        self.target = self.target or self.status
+        self.source = self.source or self.target
+        super().save(*args, **kwargs)

@@ -28,6 +28,7 @@ from .fees import invoice_issue, invoice_mark_paid
 from .meetings import (
     agenda_item_add,
     agenda_item_remove,
+    commission_at_work,
     meeting_close,
     meeting_create,
     meeting_set_present,
@@ -39,6 +40,7 @@ __all__ = [
     "invoice_mark_paid",
     "agenda_item_add",
     "agenda_item_remove",
+    "commission_at_work",
     "annex_request_create",
     "application_renew",
     "certificate_sign",

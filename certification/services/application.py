@@ -4,9 +4,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed, can_proceed
 
 from accounts.models import Organization
+from halal_portal import workflow
+from halal_portal.errors import StateConflict
 from halal_portal.rendering import document_request
 from halal_portal.uploads import check_upload
 
@@ -19,7 +20,6 @@ from ..models import (
     Declaration,
     DocumentType,
     DossierFile,
-    TransitionLog,
 )
 
 ORGANIZATION_SNAPSHOT = {
@@ -46,43 +46,13 @@ def _ensure_editable(application: Application, by) -> None:
         .values_list("state", flat=True)
         .get(pk=application.pk)
     )
-    if state not in EDITABLE_STATES:
-        raise ValidationError(
-            _("The application is %(state)s and cannot be changed.")
-            % {"state": AppState(state).label.lower()},
-            code="read_only",
-        )
     if not application.organization.membership_set.filter(user=by).exists():
         raise PermissionDenied
-
-
-def _transition(
-    application: Application, name: str, *, by, comment: str = "", **kwargs
-) -> Application:
-    """Fire an FSM transition with its permission check and record who/when/from/to/why."""
-    # Lock the row and read it afresh: two clicks or two people never fire one transition twice.
-    list(Application.objects.select_for_update().filter(pk=application.pk).values_list("pk"))
-    application.refresh_from_db()
-    method = getattr(application, name)
-    if not can_proceed(method, check_conditions=False):
-        raise TransitionNotAllowed(name)
-    # Who may act is asked before whether the conditions hold: an outsider learns nothing.
-    meta = method._django_fsm
-    if not meta.has_transition_perm(application, application.state, by):
-        raise PermissionDenied
-    source = application.state
-    method(by=by, **kwargs)
-    application.state_changed_at = timezone.now()
-    application.save()
-    TransitionLog.objects.create(
-        application=application,
-        transition=name,
-        source=source,
-        target=application.state,
-        by=by,
-        comment=comment,
-    )
-    return application
+    if state not in EDITABLE_STATES:
+        raise StateConflict(
+            _("The application is %(state)s and cannot be changed.")
+            % {"state": AppState(state).label.lower()}
+        )
 
 
 @transaction.atomic
@@ -94,13 +64,7 @@ def application_create(*, organization: Organization, by) -> Application:
     for field, source in ORGANIZATION_SNAPSHOT.items():
         setattr(application, field, getattr(organization, source))
     application.save()
-    TransitionLog.objects.create(
-        application=application,
-        transition="create",
-        source=AppState.DRAFT,
-        target=AppState.DRAFT,
-        by=by,
-    )
+    workflow.record(application, "create", by=by)
     return application
 
 
@@ -226,12 +190,19 @@ def declaration_sign(*, application: Application, normative_document, by) -> Dec
     return declaration
 
 
+def _submit_refusal(application: Application) -> list[str]:
+    missing = rules.missing_requirements(application) if application.is_editable else []
+    if missing:
+        return [_("The application cannot be submitted yet. Missing:"), *map(str, missing)]
+    return [_("This application cannot be submitted in its current status.")]
+
+
 @transaction.atomic
 def application_submit(*, application: Application, by) -> Application:
     """GOST 8.7: the applicant files the application; a returned one is resubmitted."""
     application.refresh_from_db(fields=["state"])
     name = "resubmit" if application.state == AppState.RETURNED else "submit"
-    _transition(application, name, by=by)
+    workflow.fire(application, name, by=by, refusal=_submit_refusal)
     # The remarks of the finished round are answered by this resubmission.
     application.remarks.filter(closed_at__isnull=True).update(closed_at=timezone.now())
     # Annex Г as filed; a resubmission renders the same document with the completed data.
@@ -241,4 +212,10 @@ def application_submit(*, application: Application, by) -> Application:
 
 @transaction.atomic
 def application_withdraw(*, application: Application, by, comment: str = "") -> Application:
-    return _transition(application, "withdraw", by=by, comment=comment)
+    return workflow.fire(
+        application,
+        "withdraw",
+        by=by,
+        comment=comment,
+        refusal=_("This application cannot be withdrawn in its current status."),
+    )

@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_fsm import can_proceed
 
 from accounts.models import AuthorizedBody
 from accounts.notifications import notify
+from halal_portal import workflow
 from halal_portal.rendering import document_request
 
 from ..models import (
@@ -17,7 +19,6 @@ from ..models import (
     Application,
     Certificate,
     CertificateAnnex,
-    CertificateEvent,
     CertificateProduct,
     CertificateStatus,
     Meeting,
@@ -88,9 +89,7 @@ def certificate_issue(
         )
         for i, p in enumerate(products)
     )
-    CertificateEvent.objects.create(
-        certificate=certificate, kind="issued", status=certificate.status, meeting=meeting, by=by
-    )
+    workflow.record(certificate, "issue", by=by, meeting=meeting)
     # Annex К and, for a product type, annex No. 1 (Л.4.4): snapshotted now, rendered after commit.
     document_request("certificate", certificate)
     if annex is not None:
@@ -112,14 +111,6 @@ def certificate_sign(*, certificate: Certificate, by) -> Certificate:
     return certificate
 
 
-EVENT_FOR = {
-    "suspend": CertificateEvent.Kind.SUSPENDED,
-    "resume": CertificateEvent.Kind.RESUMED,
-    "withdraw": CertificateEvent.Kind.WITHDRAWN,
-    "expire": CertificateEvent.Kind.EXPIRED,
-}
-
-
 def certificate_transition(
     *,
     certificate: Certificate,
@@ -127,19 +118,12 @@ def certificate_transition(
     meeting: Meeting | None = None,
     by=None,
     comment: str = "",
+    refusal: str | None = None,
 ) -> Certificate:
     """Move a certificate's status through its FSM and record the event with its protocol."""
-    getattr(certificate, name)()
-    certificate.save(update_fields=["status", "status_changed_at"])
-    CertificateEvent.objects.create(
-        certificate=certificate,
-        kind=EVENT_FOR[name],
-        status=certificate.status,
-        meeting=meeting,
-        by=by,
-        comment=comment,
+    return workflow.fire(
+        certificate, name, by=by, comment=comment, refusal=refusal, log={"meeting": meeting}
     )
-    return certificate
 
 
 def certificates_expire(*, today: datetime.date | None = None) -> int:
@@ -152,7 +136,7 @@ def certificates_expire(*, today: datetime.date | None = None) -> int:
     for pk in due:
         with transaction.atomic(), certificate_changes():
             certificate = Certificate.objects.select_for_update().get(pk=pk)
-            if certificate.status not in (CertificateStatus.VALID, CertificateStatus.SUSPENDED):
+            if not can_proceed(certificate.expire):  # expired or withdrawn meanwhile
                 continue
             certificate_transition(certificate=certificate, name="expire")
             notify(
@@ -204,14 +188,7 @@ def annex_issue(*, request: AnnexRequest, meeting: Meeting, by) -> CertificateAn
     request.state = AnnexRequestState.ISSUED
     request.decided_at = timezone.now()
     request.save(update_fields=["state", "decided_at"])
-    CertificateEvent.objects.create(
-        certificate=certificate,
-        kind="annex",
-        status=certificate.status,
-        meeting=meeting,
-        by=by,
-        comment=str(annex),
-    )
+    workflow.record(certificate, "annex", by=by, meeting=meeting, comment=str(annex))
     document_request("certificate_annex", annex)  # Л.5–Л.8
     return annex
 

@@ -9,12 +9,14 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.notifications import notify
+from halal_portal import workflow
+from halal_portal.errors import StateConflict
 from halal_portal.rendering import document_request
 
 from ..models import Application, AppState, Conclusion, Recommendation, Remark, Review
 from ..permissions import require_secretary
-from .application import _transition
 from .fees import invoice_issue
+from .meetings import commission_at_work
 
 
 def _members(members) -> list[User]:
@@ -34,7 +36,12 @@ def application_register(*, application: Application, by, members) -> Applicatio
             _("Assign at least %(count)s commission members.") % {"count": _min_members()}
         )
     application.commission_members.set(members)
-    _transition(application, "register", by=by)
+    workflow.fire(
+        application,
+        "register",
+        by=by,
+        refusal=_("This application cannot be registered in its current status."),
+    )
     invoice_issue(application=application, stage="document_review")
     with translation.override(settings.LANGUAGE_CODE):
         _notify_assigned(application, members)
@@ -65,6 +72,8 @@ def _min_members() -> int:
 def application_assign(*, application: Application, by, members) -> Application:
     """Change the commission of an application under review."""
     require_secretary(by)
+    if not commission_at_work(application):
+        raise StateConflict(_("The commission is formed when the application is registered."))
     members = _members(members)
     if len(members) < _min_members():
         raise ValidationError(
@@ -84,7 +93,13 @@ def application_return(
     remarks = [(doc_type, text.strip()) for doc_type, text in remarks if text and text.strip()]
     if not comment.strip() and not remarks:
         raise ValidationError(_("Say what the applicant must complete."))
-    _transition(application, "return_for_completion", by=by, comment=comment.strip())
+    workflow.fire(
+        application,
+        "return_for_completion",
+        by=by,
+        comment=comment.strip(),
+        refusal=_("This application cannot be returned in its current status."),
+    )
     Remark.objects.bulk_create(
         Remark(application=application, document_type=doc_type, text=text, by=by)
         for doc_type, text in remarks

@@ -9,10 +9,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_fsm import can_proceed
 
 from accounts.models import AuthorizedBody, User
 from accounts.notifications import notify
+from halal_portal import workflow
+from halal_portal.errors import StateConflict
 from halal_portal.rendering import document_request
 
 from .. import providers, rules
@@ -20,7 +23,7 @@ from ..models import (
     AgendaItem,
     AnnexRequestState,
     Application,
-    Certificate,
+    AppState,
     Meeting,
     MeetingState,
     Question,
@@ -31,7 +34,6 @@ from ..permissions import require_secretary
 from ..selectors import tally
 from ..signals import certificate_changes
 from . import certificates
-from .application import _transition
 from .fees import invoice_issue
 from .letters import outgoing_letter_register
 from .numbering import next_number
@@ -52,10 +54,25 @@ CERTIFICATE_TRANSITION = {
 }
 
 
+def agenda_states() -> frozenset[str]:
+    """The states in which the commission has a question to decide on an application, read off
+    the state machine: those its decisions on the application leave, and «certified» (its
+    decisions on the certificate)."""
+    decisions = set(APPLICATION_TRANSITION.values())
+    transitions = Application._meta.get_field("state").get_all_transitions(Application)
+    return frozenset({t.source for t in transitions if t.name in decisions} | {AppState.CERTIFIED})
+
+
+def commission_at_work(application: Application) -> bool:
+    """The application's commission is formed and has something to decide: the secretary may
+    change who is on it."""
+    return application.state in agenda_states()
+
+
 def _open_meeting(meeting: Meeting) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_closed:
-        raise ValidationError(_("The meeting is closed; its protocol can no longer change."))
+        raise StateConflict(_("The meeting is closed; its protocol can no longer change."))
     return meeting
 
 
@@ -197,7 +214,7 @@ def vote_cast(*, item: AgendaItem, member, choice: str, comment: str = "") -> Vo
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
         if meeting.is_closed:
-            raise ValidationError(_("The meeting is closed; votes are frozen."))
+            raise StateConflict(_("The meeting is closed; votes are frozen."))
         if not meeting.members_present.filter(pk=member.pk).exists():
             raise PermissionDenied(_("Only members present at the meeting vote."))
         if member.pk in rules.recused_members(item.application):
@@ -278,8 +295,15 @@ def _decide(item: AgendaItem, *, meeting: Meeting, by) -> None:
     _notify_decision(item, meeting)
 
 
+# Another meeting may have decided on the application since the item was put on the agenda.
+NO_LONGER_FITS = gettext_lazy(
+    "A decision no longer fits the status of its application; nothing was applied. "
+    "Remove that item from the agenda and close the meeting again."
+)
+
+
 def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:
-    application = Application.objects.select_for_update().get(pk=item.application_id)
+    application = item.application
     question = Question(item.question)
     reference = meeting.protocol_reference
     comment = "\n".join(p for p in (str(reference), item.grounds) if p)
@@ -290,7 +314,7 @@ def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:
             kwargs["deadline"] = item.deadline
         if question == Question.RESUME:
             kwargs["recheck_required"] = item.recheck_required
-        _transition(application, name, by=by, comment=comment, **kwargs)
+        workflow.fire(application, name, by=by, comment=comment, refusal=NO_LONGER_FITS, **kwargs)
         if question == Question.PROCEED:
             invoice_issue(application=application, stage="production_check")
         if question == Question.ISSUE:
@@ -307,13 +331,13 @@ def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:
         invoice_issue(application=application, stage="annex")
         certificates.annex_issue(request=item.annex_request, meeting=meeting, by=by)
     elif question in CERTIFICATE_TRANSITION:
-        certificate = Certificate.objects.select_for_update().get(pk=item.certificate_id)
         certificates.certificate_transition(
-            certificate=certificate,
+            certificate=item.certificate,
             name=CERTIFICATE_TRANSITION[question],
             meeting=meeting,
             by=by,
             comment=item.grounds,
+            refusal=NO_LONGER_FITS,
         )
 
 

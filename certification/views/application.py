@@ -13,6 +13,7 @@ from django_fsm import TransitionNotAllowed
 
 from accounts.models import Organization
 from halal_portal.downloads import file_download
+from halal_portal.errors import REFUSALS, conflict_messages, refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import rules, selectors, services
@@ -228,8 +229,8 @@ def product_delete(request: HttpRequest, pk: int, product_pk: int) -> HttpRespon
     try:
         services.product_delete(product=product, by=request.user)
         messages.success(request, _("The product is removed."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
     return redirect("certification:application-step", pk=application.pk, step="products")
 
 
@@ -290,8 +291,8 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
                     )
                 )
                 replaces = None  # one file replaces the old one; the rest are added beside it
-            except ValidationError as error:
-                errors.extend(error.messages)
+            except REFUSALS as error:
+                errors.append(refusal_text(error))
     status = 400 if errors and not saved else 200
     if _wants_json(request):
         return JsonResponse(
@@ -320,8 +321,8 @@ def document_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse
         messages.success(
             request, _("«%(name)s» is removed.") % {"name": dossier_file.original_name}
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
     return redirect("certification:application-step", pk=application.pk, step="documents")
 
 
@@ -363,8 +364,8 @@ def declaration_sign(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
             messages.success(request, _("The declaration is signed."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        except REFUSALS as error:
+            messages.error(request, refusal_text(error))
     return redirect("certification:application-step", pk=application.pk, step="declaration")
 
 
@@ -383,14 +384,11 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_editable(request, pk)
     try:
         services.application_submit(application=application, by=request.user)
-    except TransitionNotAllowed:
-        missing = rules.missing_requirements(application)
-        if missing:
-            messages.error(request, _("The application cannot be submitted yet. Missing:"))
-            for item in missing:
-                messages.error(request, str(item))
+    except TransitionNotAllowed as error:
+        for text in conflict_messages(error):
+            messages.error(request, text)
+        if application.is_editable:  # what is missing is completed on the review step
             return redirect("certification:application-step", pk=application.pk, step="review")
-        messages.error(request, _("This application cannot be submitted in its current status."))
         return redirect(application)
     messages.success(request, _("The application is submitted."))
     return redirect(application)
@@ -403,8 +401,8 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.application_withdraw(application=application, by=request.user)
         messages.success(request, _("The application is withdrawn."))
-    except TransitionNotAllowed:
-        messages.error(request, _("This application cannot be withdrawn in its current status."))
+    except TransitionNotAllowed as error:
+        messages.error(request, refusal_text(error))
     return redirect(application)
 
 

@@ -12,12 +12,12 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django_fsm import TransitionNotAllowed
 
+from halal_portal.errors import refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import rules, selectors, services
 from ..models import AgendaItem, AppState, MeetingState
 from ..panels import (
-    ASSIGNABLE_STATES,
     conclusion_form,
     is_assigned,
     members_form,
@@ -31,15 +31,15 @@ def _get_application(request: HttpRequest, pk: int):
     return get_object_or_404(selectors.application_list_for(request.user), pk=pk)
 
 
-def _form_action(request, application, form, save, *, done: str, refused: str = "", **page):
+def _form_action(request, application, form, save, *, done: str, **page):
     """The one shape of the panel's form views: on a valid POST ``save(form)`` calls the service;
     its ValidationError lands on the form, a refused transition and a success go back to the
     application with a message. Otherwise the page with the form (and its errors, 400)."""
     if request.method == "POST" and form.is_valid():
         try:
             save(form)
-        except TransitionNotAllowed:
-            messages.error(request, refused)
+        except TransitionNotAllowed as error:
+            messages.error(request, refusal_text(error))
             return redirect(application)
         except ValidationError as error:
             add_validation_errors(form, error)
@@ -70,7 +70,6 @@ def application_register(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         done=_("Application %(number)s is registered; the commission is notified.")
         % {"number": application.number},
-        refused=_("This application cannot be registered in its current status."),
         title=_("Register and form the commission"),
         submit_label=pgettext("application", "Register"),
     )
@@ -82,7 +81,7 @@ def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
     """Change the commission of an application already registered."""
     application = _get_application(request, pk)
     require_secretary(request.user)
-    if application.state not in ASSIGNABLE_STATES:
+    if not services.commission_at_work(application):
         messages.error(request, _("The commission is formed when the application is registered."))
         return redirect(application)
     return _form_action(
@@ -115,7 +114,6 @@ def application_remarks(request: HttpRequest, pk: int) -> HttpResponse:
             remarks=form.remarks(),
         ),
         done=_("The application is returned to the applicant."),
-        refused=_("This application cannot be returned in its current status."),
         title=_("Return for completion"),
         submit_label=_("Return to the applicant"),
         intro=_(

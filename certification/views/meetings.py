@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_fsm import TransitionNotAllowed
 
+from halal_portal.errors import REFUSALS, refusal_text
+from halal_portal.forms import add_validation_errors
+
 from .. import rules, selectors, services
 from ..forms import AgendaItemForm, MeetingForm, PresentForm
 from ..models import AgendaItem
@@ -23,10 +26,6 @@ VOTE_RECUSED = "recused"
 
 def _get_meeting(request: HttpRequest, pk: int):
     return get_object_or_404(selectors.meeting_list_for(request.user), pk=pk)
-
-
-def _error_text(error) -> str:
-    return " ".join(getattr(error, "messages", None) or [str(error)])
 
 
 def _items_with_tally(meeting, user):
@@ -112,8 +111,8 @@ def meeting_present(request: HttpRequest, pk: int) -> HttpResponse:
             meeting=meeting, by=request.user, members=form.cleaned_data["members"]
         )
         messages.success(request, _("The list of members present is saved."))
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
     return redirect(meeting)
 
 
@@ -133,11 +132,10 @@ def meeting_item_add(request: HttpRequest, pk: int) -> HttpResponse:
                 **form.details(),
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            add_validation_errors(form, error)
+        except TransitionNotAllowed as error:
+            messages.error(request, refusal_text(error))
+            return _detail_page(request, meeting, status=409)
         else:
             messages.success(request, _("Item %(order)s is on the agenda.") % {"order": item.order})
             return redirect(meeting)
@@ -153,8 +151,8 @@ def meeting_item_remove(request: HttpRequest, pk: int, item_pk: int) -> HttpResp
     try:
         services.agenda_item_remove(item=item, by=request.user)
         messages.success(request, _("The item is removed from the agenda."))
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
     return redirect(meeting)
 
 
@@ -174,8 +172,8 @@ def vote(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         messages.success(request, _("Your vote is recorded."))
     except ValueError:
         messages.error(request, _("Choose for, against or abstain."))
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _error_text(error))
+    except (*REFUSALS, PermissionDenied) as error:
+        messages.error(request, refusal_text(error))
     return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
 
 
@@ -191,17 +189,8 @@ def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             _("The meeting is closed: %(protocol)s.") % {"protocol": meeting.protocol_reference},
         )
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    except TransitionNotAllowed:
-        # Another meeting has decided on the application since the item was added.
-        messages.error(
-            request,
-            _(
-                "A decision no longer fits the status of its application; nothing was applied. "
-                "Remove that item from the agenda and close the meeting again."
-            ),
-        )
+    except REFUSALS as error:
+        messages.error(request, refusal_text(error))
     return redirect(meeting)
 
 

@@ -96,7 +96,7 @@ def production_check_with_everything(application, *, applicant):
     auditor = auditor_with_power()
     check = ProductionCheck.objects.create(
         application=application,
-        status=CheckStatus.IN_PROGRESS,
+        state=CheckStatus.IN_PROGRESS,
         purpose="Оценка",
         basis="Заявление",
         start_date=today,
@@ -108,7 +108,7 @@ def production_check_with_everything(application, *, applicant):
         CheckStage.objects.create(production_check=check, number=number).executors.add(auditor)
     act = SamplingAct.objects.create(
         production_check=check,
-        status=ActStatus.SIGNED,
+        state=ActStatus.SIGNED,
         **act_data(auditor),
         auditor_signed_at=timezone.now(),
         applicant_signed_by=applicant,
@@ -116,7 +116,7 @@ def production_check_with_everything(application, *, applicant):
     )
     sample = Sample.objects.create(
         act=act,
-        status=SampleStatus.TESTED,
+        state=SampleStatus.TESTED,
         laboratory="ИЛ «Татмясо»",
         delivered_on=today,
         **sample_data(),

@@ -7,11 +7,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from audits import services
 from audits.models import (
     ActState,
 )
+from halal_portal.errors import StateConflict
 from tests.audits.helpers import (
     PRODUCTION_ACT_DATA,
     auditor_with_power,
@@ -43,15 +45,15 @@ def test_act_commission_is_prefilled_from_the_team(production_act, second_member
 
 
 def test_act_needs_a_started_check(approved, auditor):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(StateConflict) as error:
         services.act_create(check=approved, by=auditor)
-    assert error.value.code == "not_started"
+    assert "8.16" in error.value.message
 
 
 def test_one_act_per_check(production_act, auditor):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(StateConflict) as error:
         services.act_create(check=production_act.production_check, by=auditor)
-    assert error.value.code == "duplicate"
+    assert error.value.messages == [_("This check already has its act.")]
 
 
 def test_only_an_auditor_of_the_team_draws_up_the_act(act_check, second_member):
@@ -156,7 +158,7 @@ def test_header_form_with_bad_dates_is_refused_with_400(client, production_act, 
 
 
 def test_submit_lists_what_is_missing(production_act, auditor):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(StateConflict) as error:
         services.act_submit(act=production_act, by=auditor)
     messages = " ".join(error.value.messages)
     assert "20" in messages
@@ -168,14 +170,14 @@ def test_submit_moves_the_act(submitted_act, auditor):
 
 def test_submitted_act_is_not_editable(submitted_act, auditor):
     result = first_result(submitted_act)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(StateConflict) as error:
         services.section_save(
             act=submitted_act,
             by=auditor,
             section=1,
             entries=[{"item": result.item_id, "result": "conforms", "revision": result.revision}],
         )
-    assert error.value.code == "state"
+    assert error.value.messages == [_("The act is no longer a draft and cannot be changed.")]
 
 
 def test_act_is_signed_when_the_last_member_signs(submitted_act, auditor, second_member):
@@ -188,13 +190,13 @@ def test_act_is_signed_when_the_last_member_signs(submitted_act, auditor, second
 
 
 def test_a_draft_cannot_be_signed(filled_act, second_member):
-    with pytest.raises(ValidationError):
+    with pytest.raises(StateConflict):
         services.act_sign(act=filled_act, by=second_member)
 
 
 def test_a_member_signs_once(submitted_act, auditor):
     services.act_sign(act=submitted_act, by=auditor)
-    with pytest.raises(ValidationError):
+    with pytest.raises(StateConflict):
         services.act_sign(act=submitted_act, by=auditor)
 
 
@@ -205,9 +207,11 @@ def test_only_members_of_the_commission_sign(submitted_act, commission_member):
 
 def test_head_cannot_approve_before_every_member_signed(submitted_act, auditor, head):
     services.act_sign(act=submitted_act, by=auditor)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(StateConflict) as error:
         services.act_approve(act=submitted_act, by=head)
-    assert error.value.code == "state"
+    assert error.value.messages == [
+        _("The head approves the act after every member of the commission has signed it.")
+    ]
 
 
 def test_only_the_head_approves(signed_production_act, secretary):
@@ -221,7 +225,7 @@ def test_head_approves_the_signed_act(signed_production_act, head):
 
 
 def test_act_is_sent_only_after_approval(signed_production_act, secretary):
-    with pytest.raises(ValidationError):
+    with pytest.raises(StateConflict):
         services.act_send(act=signed_production_act, by=secretary)
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from audits import services
 from audits.models import ItemResult, ItemStatus, Nonconformity
 from audits.services.reminders import remind_corrective_deadlines
+from halal_portal.errors import StateConflict
 from tests.audits.helpers import add_nonconformity, first_result
 
 # --- nonconformities (GOST 8.16) ---
@@ -120,7 +121,7 @@ def test_result_with_nonconformities_cannot_become_conforms(production_act, audi
 
 def test_submit_needs_a_record_behind_every_nonconformity(filled_act, auditor):
     ItemResult.objects.filter(pk=first_result(filled_act).pk).update(result="nonconformity")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(StateConflict) as error:
         services.act_submit(act=filled_act, by=auditor)
     assert "8.16" in " ".join(error.value.messages)
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from audits import services
 from audits.models import CorrectiveAction, EvidenceFile, ProductionCheck
+from halal_portal.errors import StateConflict
 from tests.certification.workflow import decide
 from tests.files import pdf_upload
 
@@ -83,7 +84,7 @@ def test_outsider_cannot_file(nonconformity, outsider):
 
 def test_filing_needs_a_suspended_application(under_review, applicant):
     nonconformity = under_review.nonconformities.create(description="Нет схемы цехов")
-    with pytest.raises(ValidationError):
+    with pytest.raises(StateConflict):
         file_action(nonconformity, applicant)
 
 
@@ -94,6 +95,20 @@ def test_secretary_accepts_the_action(nonconformity, applicant, secretary):
     nonconformity.refresh_from_db()
     assert (action.verified_by, action.accepted) == (secretary, True)
     assert nonconformity.closed_at is not None
+
+
+def test_an_action_is_verified_once(nonconformity, applicant, secretary):
+    action = file_action(nonconformity, applicant)
+    services.corrective_action_verify(action=action, by=secretary, accepted=False, note="Мало")
+    with pytest.raises(StateConflict):
+        services.corrective_action_verify(action=action, by=secretary, accepted=True)
+
+
+def test_a_closed_nonconformity_takes_no_more_actions(nonconformity, applicant, secretary):
+    action = file_action(nonconformity, applicant)
+    services.corrective_action_verify(action=action, by=secretary, accepted=True)
+    with pytest.raises(StateConflict):
+        file_action(nonconformity, applicant)
 
 
 def test_rejection_needs_a_note(nonconformity, applicant, secretary):

@@ -23,7 +23,7 @@ def test_seed_audits_makes_a_started_check_and_journals_once():
     first = counts()
     demo.seed()
     assert counts() == first == (1, 1, 1, 4)
-    assert ProductionCheck.objects.get().status == CheckStatus.IN_PROGRESS
+    assert ProductionCheck.objects.get().state == CheckStatus.IN_PROGRESS
 
 
 @pytest.mark.django_db

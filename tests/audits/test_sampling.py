@@ -9,9 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from audits import services
 from audits.models import ActStatus, LabReport, SampleStatus
+from halal_portal.errors import StateConflict
 from tests.audits.helpers import ACT_DATA, SAMPLE_DATA, act_data, auditor_with_power, sample_data
 from tests.files import pdf_upload
 
@@ -50,9 +52,9 @@ def test_every_column_of_the_table_is_shown(client, act, applicant):
 
 
 def test_sampling_needs_a_started_check(approved, auditor):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(StateConflict) as error:
         services.sampling_act_create(check=approved, by=auditor, data=act_data(auditor))
-    assert error.value.code == "not_started"
+    assert "8.15" in error.value.message
 
 
 def test_only_an_auditor_of_the_team_samples(started):
@@ -91,26 +93,26 @@ def test_more_than_the_lot_cannot_be_taken(act, auditor):
 
 
 def test_applicant_cannot_sign_before_the_auditor(act, applicant):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(StateConflict) as error:
         services.sampling_act_sign_applicant(act=act, by=applicant)
-    assert error.value.code == "auditor_first"
+    assert error.value.messages == [_("The expert-auditor signs the act first.")]
 
 
 def test_act_without_samples_is_not_signed(started, auditor):
     act = services.sampling_act_create(check=started, by=auditor, data=act_data(auditor))
-    with pytest.raises(ValidationError):
+    with pytest.raises(StateConflict):
         services.sampling_act_sign_auditor(act=act, by=auditor)
 
 
 def test_signatures_record_who_and_when(signed_act, auditor, applicant):
-    assert signed_act.status == ActStatus.SIGNED
+    assert signed_act.state == ActStatus.SIGNED
     assert signed_act.auditor_signed_at and signed_act.applicant_signed_at
     assert (signed_act.auditor, signed_act.applicant_signed_by) == (auditor, applicant)
 
 
 def test_signed_act_cannot_be_changed(act, auditor):
     services.sampling_act_sign_auditor(act=act, by=auditor)
-    with pytest.raises(ValidationError):
+    with pytest.raises(StateConflict):
         services.sampling_act_update(act=act, by=auditor, data={"packaging": "Другая"})
 
 
@@ -148,28 +150,28 @@ def add_report(sample, by, *, passed=True, comment="", upload=None):
 
 
 def test_sample_is_taken_when_the_act_is_signed(sample):
-    assert sample.status == SampleStatus.TAKEN
+    assert sample.state == SampleStatus.TAKEN
 
 
 def test_applicant_records_the_delivery(sample, applicant):
     sample = deliver(sample, applicant)
-    assert (sample.status, sample.delivery_recorded_by) == (SampleStatus.DELIVERED, applicant)
+    assert (sample.state, sample.delivery_recorded_by) == (SampleStatus.DELIVERED, applicant)
 
 
 def test_delivery_needs_the_signed_act(act, applicant):
-    with pytest.raises(ValidationError):
+    with pytest.raises(StateConflict):
         deliver(act.samples.get(), applicant)
 
 
 def test_report_needs_the_delivery(sample, auditor):
-    with pytest.raises(ValidationError):
+    with pytest.raises(StateConflict):
         add_report(sample, auditor)
 
 
 def test_passing_report_marks_the_sample_tested(sample, applicant, auditor):
     report = add_report(deliver(sample, applicant), auditor)
     sample.refresh_from_db()
-    assert (sample.status, sample.passed) == (SampleStatus.TESTED, True)
+    assert (sample.state, sample.passed) == (SampleStatus.TESTED, True)
     assert report.laboratory == "ИЛ «Татмясо»"  # taken from the delivery
 
 

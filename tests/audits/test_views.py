@@ -4,6 +4,7 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from audits import services
 from audits.models import CheckStatus, ProductionCheck
@@ -73,7 +74,7 @@ def test_head_approves_through_the_page(client, head, ready_program):
     client.force_login(head)
     client.post(url("check-approve", check_pk=ready_program.pk))
     ready_program.refresh_from_db()
-    assert ready_program.status == CheckStatus.APPROVED
+    assert ready_program.state == CheckStatus.APPROVED
 
 
 def test_secretary_cannot_approve(client, secretary, ready_program):
@@ -257,3 +258,16 @@ def test_journal_entry_page_shows_the_signature(client, organization, applicant)
     client.force_login(applicant)
     page = client.get(entry.get_absolute_url()).content.decode()
     assert entry.controller_name in page and "АТФ: 80 RLU" in page
+
+
+def test_a_conflict_no_view_handles_is_a_409_page_with_the_reason(
+    client, approved, secretary, commission
+):
+    # The program is approved: adding a member is refused by the state, not by the input.
+    client.force_login(secretary)
+    url = reverse("audits:check-team-add", kwargs={"check_pk": approved.pk})
+    response = client.post(url, {"team-user": commission[0].pk, "team-position": "Член комиссии"})
+    assert response.status_code == 409
+    assert _("The program is approved and can no longer be changed (GOST 8.13).") in (
+        response.content.decode()
+    )

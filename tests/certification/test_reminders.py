@@ -96,9 +96,11 @@ def test_both_reminders_over_the_last_six_months(certificate_ending, applicant):
     assert keys(applicant) == [f"expiry-1m:{certificate.pk}", f"expiry-6m:{certificate.pk}"]
 
 
-def test_suspended_certificate_gets_no_reminder(certificate_ending, applicant):
+def test_suspended_certificate_gets_no_reminder(certificate_ending, applicant, secretary):
     certificate = certificate_ending(TODAY + relativedelta(months=1))
-    services.certificates.certificate_transition(certificate=certificate, name="suspend")
+    services.certificates.certificate_transition(
+        certificate=certificate, name="suspend", by=secretary
+    )
     assert reminders.remind_expiring_certificates(today=TODAY) == 0
 
 

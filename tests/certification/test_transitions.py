@@ -6,6 +6,7 @@ from django_fsm import TransitionNotAllowed
 
 from certification import services
 from certification.models import AppState, DocumentType
+from halal_portal.errors import StateConflict
 from tests.factories import add_product, normative_document
 from tests.files import pdf_upload
 
@@ -31,7 +32,7 @@ def test_outsider_cannot_submit(complete_draft, outsider):
 
 def test_submitted_application_is_read_only(complete_draft, applicant):
     services.application_submit(application=complete_draft, by=applicant)
-    with pytest.raises(ValidationError):
+    with pytest.raises(StateConflict):
         add_product(complete_draft, applicant, name="Халва")
 
 
