@@ -1,0 +1,3 @@
+from .knowledge import Ingredient, IngredientChange, Status
+
+__all__ = ["Ingredient", "IngredientChange", "Status"]

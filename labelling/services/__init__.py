@@ -1,0 +1,3 @@
+from .knowledge import ingredient_save
+
+__all__ = ["ingredient_save"]
