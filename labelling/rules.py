@@ -29,71 +29,55 @@ from .morphology import KAZAKH_LETTERS, Token, lemma_keys, tokens
 
 # What a name evokes -> its words (dictionary forms; every inflection is found by lemma). Words
 # with Kazakh letters are stems matched at the start of a word («шошқаның»).
-HARAM_WORDS: dict[Promise, tuple[str, ...]] = {
-    _("ham"): ("ветчина", "ветчинный", "хамон", "прошутто", "ham", "jamon", "prosciutto"),
-    _("bacon"): ("бекон", "беконный", "bacon"),
-    _("pork"): (
-        "свинина",
-        "свиной",
-        "свинья",
-        "поросенок",
-        "кабан",
-        "кабаний",
-        "кабанятина",
-        "pork",
-        "porcine",
-        "pig",
-        "swine",
-        "boar",
-        "шошқа",
+HARAM_WORDS: dict[str, tuple[Promise, tuple[str, ...]]] = {
+    "ham": (_("ham"), ("ветчина", "ветчинный", "хамон", "прошутто", "ham", "jamon", "prosciutto")),
+    "bacon": (_("bacon"), ("бекон", "беконный", "bacon")),
+    "pork": (
+        _("pork"),
+        (
+            "свинина",
+            "свиной",
+            "свинья",
+            "поросенок",
+            "кабан",
+            "кабаний",
+            "кабанятина",
+            "pork",
+            "porcine",
+            "pig",
+            "swine",
+            "boar",
+            "шошқа",
+        ),
     ),
-    _("lard"): ("шпик", "смалец", "лярд", "lard"),
-    _("salo (pork fat)"): ("сало",),
-    _("cracklings"): ("шкварка", "crackling"),
-    _("beer"): ("пиво", "пивной", "пивко", "beer", "lager"),
-    _("rum"): ("ром", "ромовый", "rum"),
-    _("wine"): ("вино", "винный", "wine", "шарап"),
-    _("champagne"): ("шампанское", "шампанский", "champagne"),
-    _("cognac"): ("коньяк", "коньячный", "cognac"),
-    _("brandy"): ("бренди", "brandy"),
-    _("vodka"): ("водка", "водочный", "vodka", "арақ"),
-    _("whisky"): ("виски", "whisky", "whiskey"),
-    _("liqueur"): ("ликер", "ликерный", "liqueur"),
-    _("cider"): ("сидр", "cider"),
-    _("ale"): ("эль", "ale"),
-    _("mead"): ("медовуха", "mead"),
-    _("gin"): ("джин", "gin"),
-    _("tequila"): ("текила", "tequila"),
-    _("port wine"): ("портвейн",),
-    _("sherry"): ("херес", "sherry"),
-    _("vermouth"): ("вермут", "vermouth"),
-    _("mulled wine"): ("глинтвейн",),
+    "lard": (_("lard"), ("шпик", "смалец", "лярд", "lard")),
+    "salo (pork fat)": (_("salo (pork fat)"), ("сало",)),
+    "cracklings": (_("cracklings"), ("шкварка", "crackling")),
+    "beer": (_("beer"), ("пиво", "пивной", "пивко", "beer", "lager")),
+    "rum": (_("rum"), ("ром", "ромовый", "rum")),
+    "wine": (_("wine"), ("вино", "винный", "wine", "шарап")),
+    "champagne": (_("champagne"), ("шампанское", "шампанский", "champagne")),
+    "cognac": (_("cognac"), ("коньяк", "коньячный", "cognac")),
+    "brandy": (_("brandy"), ("бренди", "brandy")),
+    "vodka": (_("vodka"), ("водка", "водочный", "vodka", "арақ")),
+    "whisky": (_("whisky"), ("виски", "whisky", "whiskey")),
+    "liqueur": (_("liqueur"), ("ликер", "ликерный", "liqueur")),
+    "cider": (_("cider"), ("сидр", "cider")),
+    "ale": (_("ale"), ("эль", "ale")),
+    "mead": (_("mead"), ("медовуха", "mead")),
+    "gin": (_("gin"), ("джин", "gin")),
+    "tequila": (_("tequila"), ("текила", "tequila")),
+    "port wine": (_("port wine"), ("портвейн",)),
+    "sherry": (_("sherry"), ("херес", "sherry")),
+    "vermouth": (_("vermouth"), ("вермут", "vermouth")),
+    "mulled wine": (_("mulled wine"), ("глинтвейн",)),
 }
 # Made of the pig itself (GOST 4 а 1): not a misleading name but a haram product.
-PORK = {_("pork"), _("lard")}
+PORK = {"pork", "lard"}
 # Pork products by name: their taste or flavour is the pork flavour of GOST 4 е.
-PORK_PRODUCTS = {_("ham"), _("bacon"), _("salo (pork fat)"), _("cracklings")}
+PORK_PRODUCTS = {"ham", "bacon", "salo (pork fat)", "cracklings"}
 # Alcoholic drinks (GOST 4 в 1), and imitations of them once made «alcohol-free» (4 е).
-DRINKS = {
-    _("beer"),
-    _("rum"),
-    _("wine"),
-    _("champagne"),
-    _("cognac"),
-    _("brandy"),
-    _("vodka"),
-    _("whisky"),
-    _("liqueur"),
-    _("cider"),
-    _("ale"),
-    _("mead"),
-    _("gin"),
-    _("tequila"),
-    _("port wine"),
-    _("sherry"),
-    _("vermouth"),
-    _("mulled wine"),
-}
+DRINKS = set(HARAM_WORDS) - PORK - PORK_PRODUCTS
 # «безалкогольное пиво», «детское шампанское»: an imitation of a drink (GOST 4 е).
 IMITATION_WORDS = ("безалкогольный", "детский", "alcohol", "non", "free", "алкогольсіз")
 # «со вкусом свинины», «ароматизатор ветчины»: a taste or flavour of a haram product (4 е).
@@ -126,8 +110,24 @@ def word_matcher(words) -> Matcher:
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> list[tuple[Promise, Matcher]]:
-    return [(label, word_matcher(words)) for label, words in HARAM_WORDS.items()]
+def _lexicon() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Lemma -> what it evokes (the first key that lists it), and the Kazakh stems."""
+    by_lemma: dict[str, str] = {}
+    stems = []
+    for what, (_label, words) in HARAM_WORDS.items():
+        matcher = word_matcher(words)
+        for key in matcher.keys:
+            by_lemma.setdefault(key, what)
+        stems.extend((stem, what) for stem in matcher.stems)
+    return by_lemma, tuple(stems)
+
+
+def _evokes(word: Token) -> str | None:
+    by_lemma, stems = _lexicon()
+    what = by_lemma.get(word.lemma)
+    if what is None:
+        what = next((what for stem, what in stems if word.text.startswith(stem)), None)
+    return what
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +144,7 @@ def _flavour() -> Matcher:
 class NameHit:
     """One word of a name that evokes a haram product, and what the standard says of it."""
 
-    evokes: Promise
+    what: str  # a key of HARAM_WORDS
     clause: str  # 7.2 (rename), 4 а) 1) / 4 в) 1) (haram itself), 4 е) (imitation)
     start: int
     end: int
@@ -153,27 +153,28 @@ class NameHit:
     def forbids_product(self) -> bool:
         return self.clause != CLAUSE_NAME
 
+    @property
+    def evokes(self) -> Promise:
+        return HARAM_WORDS[self.what][0]
+
 
 def name_hits(text: str, words: list[Token] | None = None) -> list[NameHit]:
     """Every word of ``text`` that evokes a haram product, with the clause that applies."""
     words = tokens(text) if words is None else words
+    evoked = [(index, label) for index, word in enumerate(words) if (label := _evokes(word))]
+    if not evoked:
+        return []
     imitation = any(_imitation().matches(w) for w in words)
     flavour = any(_flavour().matches(w) for w in words)
-    hits = []
-    for index, word in enumerate(words):
-        for label, matcher in _matchers():
-            if matcher.matches(word):
-                hits.append(
-                    NameHit(
-                        label, _clause(label, index, words, text, imitation, flavour), *_span(word)
-                    )
-                )
-                break
-    return hits
-
-
-def _span(word: Token) -> tuple[int, int]:
-    return word.start, word.end
+    return [
+        NameHit(
+            label,
+            _clause(label, index, words, text, imitation, flavour),
+            words[index].start,
+            words[index].end,
+        )
+        for index, label in evoked
+    ]
 
 
 def _clause(label, index: int, words: list[Token], text: str, imitation: bool, flavour: bool):
@@ -194,8 +195,8 @@ def _clause(label, index: int, words: list[Token], text: str, imitation: bool, f
 
 def haram_associations(name: str) -> list[Promise]:
     """What haram products the name evokes (GOST 7.2), in the order of HARAM_WORDS."""
-    found = {hit.evokes for hit in name_hits(name)}
-    return [label for label in HARAM_WORDS if label in found]
+    found = {hit.what for hit in name_hits(name)}
+    return [label for what, (label, _words) in HARAM_WORDS.items() if what in found]
 
 
 def validate_product_name(name: str) -> None:
@@ -222,7 +223,7 @@ def validate_product_name(name: str) -> None:
             "The name evokes haram products (%(words)s): GOST 7.2 does not allow such a "
             "name for a halal product, as it would mislead the consumer. Name the product "
             "by what it is made of.",
-            len(set(h.evokes for h in hits)),
+            len({hit.what for hit in hits}),
         ),
         code="haram_name",
         params={"words": words},
