@@ -21,6 +21,14 @@ FIELD_ORDER = {
 }
 
 
+def _number(value) -> str:
+    """1.0, 1.00 and 1 read the same (as typed in the page or the API): «1»; 14.90 is «14,9»."""
+    value = value.normalize()
+    if value.as_tuple().exponent > 0:
+        value = value.quantize(1)
+    return number_format(value)
+
+
 def _what(entry, word: str) -> str:
     """«желатин», or «Е-471» (моно- и диглицериды…) when the label calls it otherwise."""
     name = entry.name(get_language() or "ru")
@@ -97,14 +105,14 @@ def khamr_message() -> str:
 def over_limit_message(percent) -> str:
     return _(
         "Ethanol %(percent)s %% is above the 1 %% allowed in a halal food product (GOST 6)."
-    ) % {"percent": number_format(percent)}
+    ) % {"percent": _number(percent)}
 
 
 def detectable_message(percent) -> str:
     return _(
         "Ethanol %(percent)s %%: allowed only if it cannot be detected in the final product "
         "(GOST 6): attach a laboratory report."
-    ) % {"percent": number_format(percent)}
+    ) % {"percent": _number(percent)}
 
 
 def source_message() -> str:
@@ -125,7 +133,7 @@ def fish_message() -> str:
 def sign_size_message(diameter) -> str:
     return _(
         "The «Halal» sign is %(diameter)s mm across: it must be at least 15 mm (GOST 8.4)."
-    ) % {"diameter": number_format(diameter)}
+    ) % {"diameter": _number(diameter)}
 
 
 def print_message() -> str:
