@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from halal_portal.admin import ReadOnlyAdmin
 
 from . import services
-from .models import Ingredient, IngredientChange
+from .models import Ingredient, IngredientChange, LabelReview
 
 
 class ChangeInline(admin.TabularInline):
@@ -70,3 +70,13 @@ class IngredientChangeAdmin(ReadOnlyAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(LabelReview)
+class LabelReviewAdmin(ReadOnlyAdmin):
+    """Saved by applicants through the review page; shown, never edited by hand."""
+
+    list_display = ["name", "product", "verdict", "knowledge_version", "created_by", "created_at"]
+    list_filter = ["verdict", "language"]
+    list_select_related = ["product", "created_by"]
+    search_fields = ["name", "product__name", "product__application__number"]

@@ -5,8 +5,6 @@ throttles on the cache framework, rates in settings). Nothing is stored: a revie
 product only from the applicant's page (views.py).
 """
 
-import dataclasses
-
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -57,14 +55,7 @@ class LabelInput(serializers.Serializer):
     )
 
     def to_label(self) -> Label:
-        return label_from(self.validated_data)
-
-
-LABEL_FIELDS = tuple(field.name for field in dataclasses.fields(Label))
-
-
-def label_from(data: dict) -> Label:
-    return Label(**{name: data[name] for name in LABEL_FIELDS if name in data})
+        return Label.from_data(self.validated_data)
 
 
 class BatchInput(serializers.Serializer):
@@ -136,5 +127,5 @@ class LabelReviewBatchApi(_ReviewApi):
     def post(self, request):
         data = BatchInput(data=request.data)
         data.is_valid(raise_exception=True)
-        reviews = reviews_of([label_from(item) for item in data.validated_data["labels"]])
+        reviews = reviews_of([Label.from_data(item) for item in data.validated_data["labels"]])
         return Response({"results": [review.as_dict() for review in reviews]})

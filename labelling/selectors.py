@@ -3,11 +3,14 @@
 import re
 import unicodedata
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from certification.models import Certificate
+from certification.models import ApplicationProduct, Certificate
+from certification.selectors import application_list_for
 
 from .knowledge import current_index
+from .models import LabelReview
 from .morphology import tokens
 from .review import CertificateFacts, Label, Review, review_label
 
@@ -72,3 +75,20 @@ def reviews_of(labels: list[Label], *, today=None) -> list[Review]:
         )
         for label in labels
     ]
+
+
+def label_review_list_for(user) -> QuerySet[LabelReview]:
+    """Saved reviews of the products of the applications ``user`` may see (the applicant's own;
+    the assigned commission, the secretary and the head once submitted)."""
+    return LabelReview.objects.select_related("product__application", "created_by").filter(
+        product__application__in=application_list_for(user)
+    )
+
+
+def products_of_member(user) -> QuerySet[ApplicationProduct]:
+    """Products of the applications of ``user``'s organizations (a review is saved to one)."""
+    if not user.is_authenticated:
+        return ApplicationProduct.objects.none()
+    return ApplicationProduct.objects.select_related("application").filter(
+        application__organization__membership__user=user
+    )

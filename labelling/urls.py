@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import api
+from . import api, views
 
 app_name = "labelling"
 
 urlpatterns = [
+    path("labelling/review/", views.review_page, name="review"),
+    path("labelling/reviews/<int:pk>/", views.review_detail, name="review-detail"),
+    path("labelling/reviews/<int:pk>/image/", views.review_image, name="review-image"),
     path("api/v1/labelling/reviews/", api.LabelReviewApi.as_view(), name="api-review"),
     path(
         "api/v1/labelling/reviews/batch/",

@@ -12,7 +12,7 @@ from django_fsm import TransitionNotAllowed
 from accounts.models import Organization
 from halal_portal.forms import add_validation_errors
 
-from .. import rules, selectors, services
+from .. import extensions, rules, selectors, services
 from ..forms import (
     ApplicationOrganizationForm,
     ApplicationStandardForm,
@@ -103,6 +103,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "timeline": application.transitions.select_related("by"),
         "declarations": application.declarations.select_related("normative_document"),
         "is_member": application.organization.membership_set.filter(user=request.user).exists(),
+        # Panels of higher apps (labelling's composition and labels), certification/extensions.py.
+        "extension_panels": [
+            panel(request, application) for panel in extensions.application_panels
+        ],
     }
     return render(request, "certification/application_detail.html", context)
 

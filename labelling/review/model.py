@@ -28,6 +28,16 @@ class Label:
     certificate_number: str = ""
     label_date: datetime.date | None = None
 
+    @classmethod
+    def from_data(cls, data: dict) -> "Label":
+        """A label from validated input (the API's serializer, the page's form)."""
+        return cls(**{name: data[name] for name in _FIELDS if name in data})
+
+
+_FIELDS = ("name", "ingredients", "statements", "language", "alcohol_percent", "alcohol_source")
+_FIELDS += ("gmo", "fish", "sign_diameter_mm", "sign_print_method", "certificate_number")
+_FIELDS += ("label_date",)
+
 
 @dataclass(frozen=True)
 class CertificateFacts:
