@@ -27,7 +27,7 @@ from halal_portal.formatting import (
 )
 from halal_portal.rendering import DocumentKind, register
 
-from . import selectors
+from . import extensions, selectors
 from .models import (
     AgendaItem,
     Application,
@@ -332,6 +332,8 @@ def conclusion_snapshot(conclusion: Conclusion) -> dict:
         "grounds": conclusion.grounds,
         "by": person(conclusion.by),
         "date": iso(conclusion.created_at),
+        # Resolutions of higher apps (labelling: doubtful ingredients, GOST 8.11).
+        "resolutions": [line for f in extensions.conclusion_sections for line in f(application)],
     }
 
 

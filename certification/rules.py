@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from . import extensions
 from .models_support import applicable_document_types
 
 
@@ -76,6 +77,9 @@ def missing_requirements(application) -> list[Missing]:
                 "declaration",
             )
         )
+    # What higher apps require (labelling: the products' composition, GOST 4, 6, 8.8).
+    for check in extensions.submission_checks:
+        missing.extend(check(application))
     return missing
 
 

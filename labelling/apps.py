@@ -12,6 +12,9 @@ class LabellingConfig(AppConfig):
         # certification shows and asks what labelling knows without importing it.
         from certification import extensions
 
-        from . import panels
+        from . import composition, panels
 
         extensions.register(extensions.application_panels, panels.application_panel)
+        extensions.register(extensions.submission_checks, composition.submission_missing)
+        extensions.register(extensions.issue_checks, composition.issue_refusals)
+        extensions.register(extensions.conclusion_sections, composition.conclusion_lines)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from certification.models import ApplicationProduct
 
-from .models import LabelReview
+from .models import CompositionItem, LabelReview
 from .review import Label
 
 
@@ -62,3 +62,42 @@ class LabelForm(forms.ModelForm):
 
     def to_label(self) -> Label:
         return Label.from_data(self.cleaned_data)
+
+
+class CompositionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Ingredients in order"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("As on the label or the recipe, separated by commas (GOST 8.8)."),
+    )
+
+
+class EvidenceForm(forms.ModelForm):
+    document = forms.FileField(
+        label=_("Conformity document"),
+        required=False,
+        help_text=_("The supplier's halal certificate or declaration: PDF, JPEG, PNG or TIFF."),
+    )
+
+    class Meta:
+        model = CompositionItem
+        fields = ["supplier", "species", "halal_slaughter", "ethanol_source", "ethanol_percent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ethanol_percent"].validators += [MinValueValidator(0), MaxValueValidator(100)]
+        item = self.instance
+        if not item.animal_derived:
+            del self.fields["species"], self.fields["halal_slaughter"]
+        if not item.uses_ethanol:
+            del self.fields["ethanol_source"], self.fields["ethanol_percent"]
+
+
+class ResolveForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("accept")), ("reject", _("do not accept"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))

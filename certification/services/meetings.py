@@ -15,7 +15,7 @@ from accounts.models import User
 from accounts.notifications import notify
 from halal_portal.rendering import document_request
 
-from .. import rules
+from .. import extensions, rules
 from ..models import (
     AgendaItem,
     AnnexRequest,
@@ -122,6 +122,10 @@ def _validate_item(item: AgendaItem) -> None:
     if question == Question.ISSUE:
         certificates.check_validity(item.valid_from, item.valid_to)
         _check_paid(application, "production_check")
+        # What higher apps know against it (labelling: unresolved ingredients, GOST 8.17).
+        refusals = [reason for check in extensions.issue_checks for reason in check(application)]
+        if refusals:
+            raise ValidationError(refusals)
     if question == Question.PROCEED:
         _check_paid(application, "document_review")
     if question == Question.ISSUE_ANNEX:

@@ -16,7 +16,7 @@ _MARKS = re.compile(r"[()\[\],;\n]")
 _LEAF = re.compile(r"[^,;:()\[\]\n]+")
 
 
-def _items(text: str) -> list[tuple[int, int]]:
+def split_items(text: str) -> list[tuple[int, int]]:
     """The ingredients of the list: split at commas and semicolons outside brackets."""
     items, depth, start = [], 0, 0
     for mark in _MARKS.finditer(text):
@@ -39,7 +39,7 @@ def check_ingredients(label, words: list[Token], index: KnowledgeIndex, found) -
     matches = index.find(text, words)
     starts = [w.start for w in words]
     known = lists()
-    for start, end in _items(text):
+    for start, end in split_items(text):
         item_words = words[bisect_left(starts, start) : bisect_left(starts, end)]
         in_item = [m for m in matches if start <= m.start < end]
         covered = _covered(in_item)
