@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
 
 from certification.models import ApplicationProduct
@@ -28,8 +29,8 @@ class ItemStatus(models.TextChoices):
 class Resolution(models.TextChoices):
     NOT_NEEDED = "not_needed", _("nothing to resolve")
     PENDING = "pending", _("awaits the commission")
-    ACCEPTED = "accepted", _("accepted")
-    REJECTED = "rejected", _("not accepted")
+    ACCEPTED = "accepted", pgettext_lazy("ingredient", "accepted")
+    REJECTED = "rejected", pgettext_lazy("ingredient", "not accepted")
 
 
 class Species(models.TextChoices):
