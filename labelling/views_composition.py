@@ -5,7 +5,7 @@ with their evidence and resolves each (8.10, 8.11)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed
@@ -17,6 +17,7 @@ from halal_portal.forms import add_validation_errors
 from .forms import CompositionForm, EvidenceForm, ResolveForm
 from .models import CompositionItem
 from .services import composition as services
+from .views import private_file
 
 
 @login_required
@@ -135,12 +136,4 @@ def composition_document(request: HttpRequest, pk: int) -> FileResponse:
         CompositionItem.objects.filter(product__application__in=application_list_for(request.user)),
         pk=pk,
     )
-    if not item.document:
-        raise Http404
-    response = FileResponse(
-        item.document.open("rb"), filename=item.document_name, content_type=item.document_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file(item.document, item.document_name, item.document_type)

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from certification import services
 from labelling.models import CompositionItem, LabelReview, Resolution
-from tests.factories import PASSWORD
+from tests.e2e.test_commission_flow import log_in
 from tests.files import pdf_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -27,14 +27,6 @@ def shot(page: Page, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/labelling-{name}.png", full_page=True)
-
-
-def log_in(page: Page, base: str, user) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page.locator("header .user-name")).to_have_text(user.get_short_name())
 
 
 def test_gelatin_of_unstated_origin_from_the_label_to_the_commission(
