@@ -5,10 +5,12 @@ from django.template.loader import render_to_string
 
 from .models import CompositionItem, ItemStatus, LabelReview, Resolution
 
+TEMPLATE = "labelling/_application_panel.html"
 
-def application_panel(request, application) -> str:
+
+def application_panel_context(request, application) -> dict | None:
     """The composition of the application's products (how many haram, how many to resolve) and
-    the saved label reviews, newest first."""
+    the saved label reviews, newest first; None when there is nothing to show this user."""
     reviews = list(
         LabelReview.objects.filter(product__application=application)
         .select_related("product")
@@ -21,11 +23,15 @@ def application_panel(request, application) -> str:
         pending=Count("pk", filter=Q(resolution=Resolution.PENDING)),
     )
     if not (reviews or is_member or composition["items"]):
-        return ""
-    context = {
+        return None
+    return {
         "application": application,
         "label_reviews": reviews,
         "is_member": is_member,
         "composition": composition,
     }
-    return render_to_string("labelling/_application_panel.html", context, request=request)
+
+
+def application_panel(request, application) -> str:
+    context = application_panel_context(request, application)
+    return "" if context is None else render_to_string(TEMPLATE, context, request=request)

@@ -121,3 +121,10 @@ def test_each_hit_points_at_its_word():
     name = "Закуска к пиву"
     (hit,) = name_hits(name)
     assert name[hit.start : hit.end] == "пиву"
+
+
+def test_an_annex_request_refuses_an_imitation_citing_4_e(client, applicant, organization, db):
+    """«Пиво безалкогольное» is no longer told to rename itself (7.2): it is an imitation (4 е)."""
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        validate_product_name("Пиво безалкогольное")
+    assert "4 е)" in refused.value.messages[0]
