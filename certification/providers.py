@@ -28,6 +28,9 @@ _READERS: list[Callable[[Any], Q | None]] = []
 _RECUSALS: list[Callable[[Iterable[int]], dict[int, set[int]]]] = []
 _DECISION_HOOKS: list[Callable[[Any], None]] = []
 _LETTER_NONCONFORMITIES: list[Callable[[Any], list[dict]]] = []
+_SUBMISSION_CHECKS: list[Callable[[Any], list]] = []
+_ISSUE_CHECKS: list[Callable[[Any], list[str]]] = []
+_CONCLUSION_SECTIONS: list[Callable[[Any], list[str]]] = []
 
 
 def _add(registry: list, provider):
@@ -100,6 +103,39 @@ def register_letter_nonconformities(provider: Callable[[Any], list[dict]]) -> No
 
 def letter_nonconformities(item) -> list[dict]:
     return [row for provider in _LETTER_NONCONFORMITIES for row in provider(item)]
+
+
+# --- what higher apps require of an application ------------------------------------------------
+
+
+def register_submission_check(check: Callable[[Any], list]) -> None:
+    """``check(application)`` lists what must still be done before submitting (rules.Missing
+    items, GOST 8.7–8.9 and what the higher app knows: labelling, the products' composition)."""
+    _add(_SUBMISSION_CHECKS, check)
+
+
+def submission_missing(application) -> list:
+    return [missing for check in _SUBMISSION_CHECKS for missing in check(application)]
+
+
+def register_issue_check(check: Callable[[Any], list[str]]) -> None:
+    """``check(application)`` gives why «issue the certificate» may not be put on the agenda yet
+    (GOST 8.17; labelling: doubtful ingredients not resolved)."""
+    _add(_ISSUE_CHECKS, check)
+
+
+def issue_refusals(application) -> list[str]:
+    return [reason for check in _ISSUE_CHECKS for reason in check(application)]
+
+
+def register_conclusion_section(section: Callable[[Any], list[str]]) -> None:
+    """``section(application)`` gives lines the conclusion on the documents states besides its
+    text (GOST 8.11; labelling: the resolutions of doubtful ingredients), in Russian."""
+    _add(_CONCLUSION_SECTIONS, section)
+
+
+def conclusion_lines(application) -> list[str]:
+    return [line for section in _CONCLUSION_SECTIONS for line in section(application)]
 
 
 # --- the application page ---------------------------------------------------------------------

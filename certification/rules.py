@@ -81,6 +81,8 @@ def missing_requirements(application) -> list[Missing]:
                 "declaration",
             )
         )
+    # What higher apps require (labelling: the products' composition, GOST 4, 6, 8.8).
+    missing.extend(providers.submission_missing(application))
     return missing
 
 

@@ -451,3 +451,12 @@ REGISTRY_VERIFY_MAX_MB = env.int("REGISTRY_VERIFY_MAX_MB", default=20)
 # Reverse proxies in front of the app: the client IP is taken from X-Forwarded-For that many hops
 # back; 0 trusts no header (REMOTE_ADDR), so a client cannot pick its own IP to dodge the limit.
 REST_FRAMEWORK["NUM_PROXIES"] = PROXY_COUNT
+
+# --- Label review API (/api/v1/labelling/) ---------------------------------------------------
+# Requests per client IP for anonymous callers, and per user with a token (DRF rates).
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"].update(
+    {
+        "labelling_anon": env("LABELLING_API_ANON_RATE", default="30/minute"),
+        "labelling_user": env("LABELLING_API_USER_RATE", default="600/minute"),
+    }
+)

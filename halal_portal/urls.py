@@ -43,6 +43,8 @@ urlpatterns = [
     path("pdf/<int:document_pk>/retry/", document_views.pdf_retry, name="pdf-retry"),
     path("audits/", include("audits.urls")),
     path("slaughter/", include("slaughter.urls")),
+    # Label review: the applicant's page and the API (GOST 7.2, 8.2–8.4).
+    path("", include("labelling.urls")),
     path("", include("certification.urls")),
     path("api/v1/auth/token/", ObtainTokenApi.as_view(), name="api-token"),
     path("api/v1/", include(router.urls)),

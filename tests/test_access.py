@@ -39,6 +39,9 @@ PK_OBJECT = {
     "document-": "file",
     "meeting-": "meeting",
     "certificate-": "certificate",
+    # labelling: a saved label review, an ingredient of a product's composition
+    "review-": "label_review",
+    "composition-": "composition_item",
 }
 # Routes with parameters that are not objects of an applicant.
 NOT_OBJECT_ROUTES = {
@@ -121,7 +124,26 @@ def victim(under_review, applicant, secretary, commission):
     ready_certificate_pdf(under_review.certificate)
     add_production_check(under_review, by=applicant)
     under_review.invoices.create(number="T-00001", stage="annex", amount=100, currency="RUB")
+    add_labelling(under_review, by=applicant)
     return under_review
+
+
+def add_labelling(application, *, by):
+    """A saved label review and a composition item with its evidence (labelling)."""
+    from django.core.files.base import ContentFile
+
+    from labelling.models import CompositionItem, LabelReview
+    from tests.files import pdf_bytes
+
+    product = application.products.first()
+    review = LabelReview(
+        product=product, name=product.name, verdict="pass", knowledge_version=1, created_by=by
+    )
+    review.image.save("label.pdf", ContentFile(pdf_bytes()), save=False)
+    review.save()
+    item = CompositionItem(product=product, order=1, text="желатин", status="doubtful")
+    item.knowledge_version = 1
+    item.document.save("cert.pdf", ContentFile(pdf_bytes()))
 
 
 def add_corrective_action(application, *, by):
@@ -189,6 +211,8 @@ def objects_of(application):
         "evidence": application.nonconformities.first().actions.first().files.first(),
         "document": certificate_document(application),
         **audit_objects_of(application),
+        "label_review": application.products.first().label_reviews.first(),
+        "composition_item": application.products.first().composition.first(),
     }
 
 

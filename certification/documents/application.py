@@ -12,7 +12,7 @@ from halal_portal.formatting import (
 )
 from halal_portal.rendering import DocumentKind, DocumentPage, register, register_page
 
-from .. import selectors
+from .. import providers, selectors
 from ..models import Application, Conclusion
 from .common import SERIAL_PRODUCTION, applicant
 
@@ -107,6 +107,8 @@ def conclusion_snapshot(conclusion: Conclusion) -> dict:
         "grounds": conclusion.grounds,
         "by": person(conclusion.by),
         "date": iso(conclusion.created_at),
+        # Resolutions of higher apps (labelling: doubtful ingredients, GOST 8.11).
+        "resolutions": providers.conclusion_lines(application),
     }
 
 

@@ -144,6 +144,10 @@ def _validate_item(item: AgendaItem) -> None:
     if question == Question.ISSUE:
         rules.check_validity(item.valid_from, item.valid_to)
         _check_paid(application, "production_check")
+        # What higher apps know against it (labelling: unresolved ingredients, GOST 8.17).
+        refusals = providers.issue_refusals(application)
+        if refusals:
+            raise ValidationError(refusals)
     if question == Question.PROCEED:
         _check_paid(application, "document_review")
     if question == Question.ISSUE_ANNEX:
