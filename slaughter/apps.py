@@ -7,3 +7,15 @@ class SlaughterConfig(AppConfig):
 
     name = "slaughter"
     verbose_name = _("Slaughter")
+
+    def ready(self) -> None:
+        # The register of halal controllers lives here, with the slaughterhouses (7.6.2–7.6.4);
+        # audits asks for it through its providers and never imports this app.
+        from audits import providers
+
+        from . import documents, rules
+
+        providers.register_journal_signer_check(rules.controller_refusals)
+        providers.register_act_section_panel(
+            documents.PERSONNEL_SECTION, documents.act_personnel_panel
+        )

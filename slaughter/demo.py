@@ -1,5 +1,6 @@
-"""Demo slaughter journal (GOST 7.6) of the demo meat enterprise: a week of batches on its cattle
-and poultry lines, one of them with deviations, as its halal controller would record them."""
+"""Demo slaughterhouse (GOST 7.6) of the demo meat enterprise: its register of people with their
+documents, and a week of batches on its cattle and poultry lines, one of them with deviations,
+as its halal controller would record them. Everything goes through the services."""
 
 import datetime
 from decimal import Decimal
@@ -8,8 +9,74 @@ from django.utils import timezone
 
 from accounts.models import Organization, User
 from audits.demo import MEAT_TAX_ID
+from audits.demo import _pdf as demo_pdf
 
-from .services import slaughter_entry_record
+from .models import DocumentKind, Slaughterhouse, WorkerRole
+from .services import (
+    slaughter_entry_record,
+    slaughterhouse_create,
+    worker_document_add,
+    worker_register,
+)
+
+SLAUGHTERHOUSE = "Бойня № 1"
+ISSUER_PERMIT = "Духовное управление мусульман Республики Татарстан"
+ISSUER_TRAINING = "Учебный центр «Халяль-стандарт»"
+ISSUER_MEDICAL = "ГАУЗ «Городская поликлиника № 7»"
+
+# name, role, date of birth; the halal controller signs under the demo applicant's account
+PEOPLE = [
+    ("Нурланова Айгерим Сериковна", WorkerRole.CONTROLLER, datetime.date(1986, 4, 12)),
+    ("Хабибуллин Ренат Фаридович", WorkerRole.SLAUGHTERER, datetime.date(1979, 9, 3)),
+    ("Закиров Ильдар Маратович", WorkerRole.SLAUGHTERER, datetime.date(1990, 1, 22)),
+    ("Нуриев Азат Айдарович", WorkerRole.SLAUGHTERER, datetime.date(1994, 6, 30)),
+    ("Сафиуллин Тимур Русланович", WorkerRole.OPERATOR, datetime.date(1988, 11, 5)),
+]
+DOCUMENTS = {
+    DocumentKind.QUALIFICATION: ISSUER_TRAINING,
+    DocumentKind.PERMIT: ISSUER_PERMIT,
+    DocumentKind.MEDICAL: ISSUER_MEDICAL,
+}
+
+
+def _register(meat: Organization, controller: User, today: datetime.date) -> Slaughterhouse:
+    house = slaughterhouse_create(
+        organization=meat,
+        by=controller,
+        data={"name": SLAUGHTERHOUSE, "address": "422700, Республика Татарстан, с. Высокая Гора"},
+    )
+    issued = today - datetime.timedelta(days=300)
+    for number, (name, role, born) in enumerate(PEOPLE, start=1):
+        worker = worker_register(
+            slaughterhouse=house,
+            by=controller,
+            data={
+                "role": role,
+                "full_name": name,
+                "birth_date": born,
+                "user": controller if role == WorkerRole.CONTROLLER else None,
+                "since": issued,
+            },
+        )
+        for kind, issuer in DOCUMENTS.items():
+            if kind == DocumentKind.PERMIT and role == WorkerRole.OPERATOR:
+                continue  # GOST 7.6.3: the operator needs no permit to slaughter
+            # The operator's medical certificate ends soon: the register lists it.
+            ends_soon = kind == DocumentKind.MEDICAL and role == WorkerRole.OPERATOR
+            valid_to = today + datetime.timedelta(days=20 if ends_soon else 400)
+            worker_document_add(
+                worker=worker,
+                by=controller,
+                data={
+                    "kind": kind,
+                    "issuer": issuer,
+                    "number": f"{number:02d}-{kind[:3].upper()}-2026",
+                    "issued_on": issued,
+                    "valid_to": valid_to,
+                },
+                upload=demo_pdf(f"{DocumentKind(kind).label} {name}"),
+            )
+    return house
 
 
 def seed_slaughter() -> None:
@@ -21,11 +88,17 @@ def seed_slaughter() -> None:
     if meat.slaughter_entries.exists():
         return
     today = timezone.localdate()
+    house = meat.slaughterhouses.filter(name=SLAUGHTERHOUSE).first() or _register(
+        meat, controller, today
+    )
+    people = {w.full_name.split()[0]: w for w in house.workers.all()}
     cattle = {
+        "slaughterhouse": house,
         "line": "Линия убоя КРС № 1",
         "species": "steers",
         "method": "manual",
-        "slaughterers": "Хабибуллин Р. Ф.\nЗакиров И. М.",
+        "slaughterers": [people["Хабибуллин"], people["Закиров"]],
+        "stunning_operator": people["Сафиуллин"],
         "stunning": "electrical",
         "current_a": Decimal("2.00"),
         "duration_s": Decimal("2.50"),
@@ -34,10 +107,12 @@ def seed_slaughter() -> None:
         "death_confirmed": True,
     }
     poultry = {
+        "slaughterhouse": house,
         "line": "Линия убоя птицы № 2",
         "species": "chickens",
         "method": "mechanical",
-        "slaughterers": "Нуриев А. А.",
+        "slaughterers": [people["Нуриев"]],
+        "stunning_operator": people["Сафиуллин"],
         "stunning": "electrical",
         "current_a": Decimal("0.30"),
         "duration_s": Decimal("4.00"),

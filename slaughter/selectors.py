@@ -1,14 +1,20 @@
-"""Reads of the slaughter journal. Who reads an enterprise's journals is the same as for its
+"""Reads of the slaughterhouse's records. Who reads an enterprise's records is the same as for its
 sanitation journal (audits.selectors.journal_organizations_for): its members, the secretary and
 the head, and the expert-auditors who check it."""
 
 import datetime
+from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
 
 from accounts.models import Organization
 
-from .models import SlaughterEntry
+from .models import DocumentKind, SlaughterEntry, Slaughterhouse, Worker, WorkerDocument
+from .rules.people import REQUIRED_DOCUMENTS, document_state, worker_refusals
+
+# Documents ending within this many days are listed for the enterprise and the body.
+EXPIRY_WARNING_DAYS = 30
 
 
 def slaughter_entries(organization: Organization) -> QuerySet[SlaughterEntry]:
@@ -28,3 +34,87 @@ def slaughter_between(organization: Organization, start: datetime.date, end: dat
         "deviating": [e for e in entries if e.deviations],
         "organization": organization,
     }
+
+
+# --- the register (GOST 7.6.2–7.6.4) ----------------------------------------------------------
+
+
+def slaughterhouses(organization: Organization) -> QuerySet[Slaughterhouse]:
+    """The enterprise's slaughterhouses with their register and its documents, in one read each."""
+    return organization.slaughterhouses.prefetch_related(
+        Prefetch("workers", queryset=Worker.objects.select_related("user")),
+        "workers__documents",
+    )
+
+
+def workers_of(organization: Organization) -> QuerySet[Worker]:
+    return Worker.objects.filter(slaughterhouse__organization=organization).select_related(
+        "slaughterhouse"
+    )
+
+
+def documents_of(organization: Organization) -> QuerySet[WorkerDocument]:
+    return WorkerDocument.objects.filter(
+        worker__slaughterhouse__organization=organization
+    ).select_related("worker__slaughterhouse")
+
+
+@dataclass
+class DocumentOnDay:
+    kind: str
+    clause: str
+    document: WorkerDocument | None
+    valid: bool
+
+    @property
+    def label(self) -> str:
+        return str(DocumentKind(self.kind).label)
+
+
+@dataclass
+class WorkerOnDay:
+    """A person on the register and their documents as they stood on ``day``."""
+
+    worker: Worker
+    day: datetime.date
+    documents: list[DocumentOnDay] = field(default_factory=list)
+    refusals: list[str] = field(default_factory=list)
+
+    @property
+    def allowed(self) -> bool:
+        return not self.refusals
+
+
+def register_on(slaughterhouse: Slaughterhouse, day: datetime.date) -> list[WorkerOnDay]:
+    """The register as it stood on ``day``: who was on it, each required document of their role
+    and whether it was valid, and why anyone could not work that day. Reads the prefetched
+    ``workers`` and their ``documents``."""
+    rows = []
+    for worker in slaughterhouse.workers.all():
+        if not worker.on_register(day):
+            continue
+        documents = list(worker.documents.all())
+        row = WorkerOnDay(worker=worker, day=day, refusals=worker_refusals(worker, day))
+        for kind, clause in REQUIRED_DOCUMENTS[worker.role]:
+            document, valid = document_state(documents, kind, day)
+            row.documents.append(DocumentOnDay(kind, clause, document, valid))
+        rows.append(row)
+    return rows
+
+
+def documents_expiring(
+    documents: QuerySet[WorkerDocument], *, today: datetime.date | None = None
+) -> QuerySet[WorkerDocument]:
+    """Documents of people still on the register that end within EXPIRY_WARNING_DAYS (today
+    included) and have no later document of the same kind to follow them."""
+    today = today or timezone.localdate()
+    last = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    renewed = WorkerDocument.objects.filter(
+        worker=OuterRef("worker"), kind=OuterRef("kind"), valid_to__gt=OuterRef("valid_to")
+    )
+    return (
+        documents.filter(valid_to__gte=today, valid_to__lte=last)
+        .exclude(worker__left_on__lt=today)
+        .exclude(Exists(renewed))
+        .order_by("valid_to", "pk")
+    )

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .models import Method, Species, Stunning
+from ..models import Method, Species, Stunning
 
 
 class Range(NamedTuple):

@@ -47,6 +47,16 @@ class SlaughterEntry(ControllerSigned):
         related_name="slaughter_entries",
         verbose_name=_("enterprise"),
     )
+    # GOST 7.6.2–7.6.4: whose register names the people of the batch (empty on entries made
+    # before the register existed).
+    slaughterhouse = models.ForeignKey(
+        "slaughter.Slaughterhouse",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entries",
+        verbose_name=_("slaughterhouse"),
+    )
     date = models.DateField(_("date"))
     line = models.CharField(_("slaughter line"), max_length=200)
     species = models.CharField(_("animals"), max_length=20, choices=Species.choices)
@@ -54,7 +64,28 @@ class SlaughterEntry(ControllerSigned):
     # GOST 7.6.6: every batch comes with a veterinary document.
     veterinary_document = models.CharField(_("veterinary document"), max_length=200)
     method = models.CharField(_("slaughter"), max_length=20, choices=Method.choices)
+    # The names as signed; the people themselves are on the register (GOST 7.6.2, 7.6.3).
     slaughterers = models.TextField(_("slaughterers (surnames)"))
+    slaughterer_workers = models.ManyToManyField(
+        "slaughter.Worker", blank=True, related_name="+", verbose_name=_("slaughterers")
+    )
+    stunning_operator = models.ForeignKey(
+        "slaughter.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("stunning operator"),
+    )
+    # GOST 7.6.4: the register entry under which the halal controller signed.
+    controller_worker = models.ForeignKey(
+        "slaughter.Worker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("halal controller on the register"),
+    )
     stunning = models.CharField(_("stunning"), max_length=20, choices=Stunning.choices)
     # Electrical stunning, Table 1.
     current_a = models.DecimalField(
@@ -103,6 +134,6 @@ class SlaughterEntry(ControllerSigned):
 
     @cached_property
     def deviations(self) -> list[str]:
-        from .rules import deviations
+        from ..rules import deviations
 
         return deviations(self)

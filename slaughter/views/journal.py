@@ -14,9 +14,9 @@ from audits.permissions import can_write_journal
 from audits.views.journal import journal_organization, journal_period
 from halal_portal.forms import add_validation_errors
 
-from . import selectors, services
-from .forms import SlaughterEntryForm
-from .models import Species
+from .. import selectors, services
+from ..forms import SlaughterEntryForm
+from ..models import Species
 
 
 @login_required
@@ -45,7 +45,9 @@ def entry_create(request: HttpRequest, org_pk: int) -> HttpResponse:
     organization = journal_organization(request, org_pk)
     if not can_write_journal(organization, request.user):
         raise PermissionDenied
-    form = SlaughterEntryForm(request.POST or None, initial={"date": timezone.localdate()})
+    form = SlaughterEntryForm(
+        request.POST or None, organization=organization, initial={"date": timezone.localdate()}
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -59,7 +61,11 @@ def entry_create(request: HttpRequest, org_pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The entry is recorded and signed."))
                 return redirect(entry)
-    context = {"organization": organization, "form": form}
+    context = {
+        "organization": organization,
+        "form": form,
+        "has_register": organization.slaughterhouses.exists(),
+    }
     return render(request, "slaughter/entry_form.html", context, status=status)
 
 

@@ -1,9 +1,15 @@
+import datetime
+
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certification.forms.application import DateInput
 
-from .models import Method, Species, Stunning
+from ..models import Method, Species, Stunning, Worker, WorkerRole
+
+RECENTLY_LEFT_DAYS = 31
 
 
 def _yes_no(label):
@@ -15,10 +21,21 @@ def _yes_no(label):
     )
 
 
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name} ({obj.slaughterhouse})"
+
+
+class WorkersChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name} ({obj.slaughterhouse})"
+
+
 class SlaughterEntryForm(forms.Form):
     """GOST 7.6: one batch slaughtered on a line; the stunning fields apply to its method."""
 
     date = forms.DateField(label=_("Date"), widget=DateInput())
+    slaughterhouse = forms.ModelChoiceField(label=_("Slaughterhouse"), queryset=None)
     line = forms.CharField(label=_("Slaughter line"), max_length=200)
     species = forms.ChoiceField(label=_("Animals"), choices=[("", "—"), *Species.choices])
     head_count = forms.IntegerField(label=_("Number of animals"), min_value=1, max_value=1_000_000)
@@ -30,10 +47,14 @@ class SlaughterEntryForm(forms.Form):
     method = forms.ChoiceField(
         label=_("Slaughter"), choices=Method.choices, widget=forms.RadioSelect
     )
-    slaughterers = forms.CharField(
-        label=_("Slaughterers (surnames)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("One per line; at least two on a line, slaughtering in turn (GOST 7.6.2)."),
+    slaughterers = WorkersChoiceField(
+        label=_("Slaughterers"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "From the slaughterhouse's register; at least two on a line, slaughtering in turn "
+            "(GOST 7.6.2)."
+        ),
     )
     stunning = forms.ChoiceField(
         label=_("Stunning"), choices=Stunning.choices, widget=forms.RadioSelect
@@ -70,7 +91,27 @@ class SlaughterEntryForm(forms.Form):
     )
     sign = forms.BooleanField(label=_("I am the halal controller and sign this entry"))
 
+    stunning_operator = WorkerChoiceField(
+        label=_("Stunning operator"),
+        queryset=None,
+        required=False,
+        help_text=_("From the register (GOST 7.6.3)."),
+    )
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slaughterhouse"].queryset = organization.slaughterhouses.all()
+        # Those who left lately may still be named on a batch slaughtered before they left.
+        recent = timezone.localdate() - datetime.timedelta(days=RECENTLY_LEFT_DAYS)
+        workers = Worker.objects.filter(
+            Q(left_on__isnull=True) | Q(left_on__gte=recent),
+            slaughterhouse__organization=organization,
+        ).select_related("slaughterhouse")
+        self.fields["slaughterers"].queryset = workers.filter(role=WorkerRole.SLAUGHTERER)
+        self.fields["stunning_operator"].queryset = workers.filter(role=WorkerRole.OPERATOR)
+
     STUNNING_FIELDS = (
+        "stunning_operator",
         "current_a",
         "duration_s",
         "air_pressure_mpa",

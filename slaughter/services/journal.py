@@ -9,7 +9,7 @@ hold is refused; a departure from the rules of slaughter is recorded as it happe
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Organization, User
 from audits.permissions import can_write_journal
 
-from .models import Method, SlaughterEntry, Species, Stunning
+from ..models import Method, SlaughterEntry, Species, Stunning, Worker, WorkerRole
+from ..rules.people import registered_controller, worker_refusals
 
 
 def _text(data: Mapping[str, Any], field: str) -> str:
@@ -37,7 +38,7 @@ def slaughter_entry_record(
         errors["date"] = _("Give the date of the slaughter.")
     elif date > timezone.localdate():
         errors["date"] = _("A slaughter cannot be recorded in advance.")
-    line, slaughterers = _text(data, "line"), _text(data, "slaughterers")
+    line = _text(data, "line")
     veterinary_document = _text(data, "veterinary_document")
     if not line:
         errors["line"] = _("Name the slaughter line.")
@@ -53,8 +54,12 @@ def slaughter_entry_record(
         errors["veterinary_document"] = _("Give the batch's veterinary document (GOST 7.6.6).")
     if data.get("method") not in Method.values:
         errors["method"] = _("Choose how the animals were slaughtered.")
+    slaughterhouse = data.get("slaughterhouse")
+    if slaughterhouse is None or slaughterhouse.organization_id != organization.pk:
+        errors["slaughterhouse"] = _("Choose the slaughterhouse.")
+    slaughterers = list(data.get("slaughterers") or [])
     if not slaughterers:
-        errors["slaughterers"] = _("Give the surnames of the slaughterers (GOST 7.6.2).")
+        errors["slaughterers"] = _("Name the slaughterers from the register (GOST 7.6.2).")
     stunning = data.get("stunning")
     parameters = {
         "current_a": data.get("current_a"),
@@ -82,20 +87,38 @@ def slaughter_entry_record(
         errors["stun_to_slaughter_s"] = _(
             "Give the longest time from stunning to slaughter (GOST 7.6.7)."
         )
+    operator = data.get("stunning_operator") if stunned else None
+    if stunned and operator is None:
+        errors["stunning_operator"] = _(
+            "Name the stunning operator from the register (GOST 7.6.3)."
+        )
     for field in ("video_recorded", "death_confirmed"):
         if data.get(field) is None:
             errors[field] = _("Answer yes or no.")
+    controller = None
+    if "date" not in errors and "slaughterhouse" not in errors:
+        # GOST 7.6.4, 2.17: the signer is the slaughterhouse's registered halal controller with
+        # valid documents on the batch's date.
+        controller, refused = registered_controller(
+            organization=organization, user=by, day=date, slaughterhouse=slaughterhouse
+        )
+        if refused:
+            errors[NON_FIELD_ERRORS] = refused
+        errors.update(_people_refusals(slaughterhouse, date, slaughterers, operator))
     if errors:
         raise ValidationError(errors)
-    return SlaughterEntry.objects.create(
+    entry = SlaughterEntry.objects.create(
         organization=organization,
+        slaughterhouse=slaughterhouse,
         date=date,
         line=line,
         species=data["species"],
         head_count=head_count,
         veterinary_document=veterinary_document,
         method=data["method"],
-        slaughterers=slaughterers,
+        slaughterers="\n".join(w.full_name for w in slaughterers),
+        stunning_operator=operator,
+        controller_worker=controller,
         stunning=stunning,
         video_recorded=bool(data["video_recorded"]),
         death_confirmed=bool(data["death_confirmed"]),
@@ -106,3 +129,33 @@ def slaughter_entry_record(
         signed_at=timezone.now(),
         **parameters,
     )
+    entry.slaughterer_workers.set(slaughterers)
+    return entry
+
+
+def _people_refusals(slaughterhouse, date, slaughterers, operator) -> dict[str, list[str]]:
+    """GOST 7.6.2, 7.6.3: each person named on the batch is on this slaughterhouse's register in
+    their role, with valid documents on the batch's date."""
+    errors: dict[str, list[str]] = {}
+    named = [("slaughterers", w, WorkerRole.SLAUGHTERER) for w in slaughterers]
+    if operator is not None:
+        named.append(("stunning_operator", operator, WorkerRole.OPERATOR))
+    # Read as they are now, with their documents in one query.
+    fresh = Worker.objects.prefetch_related("documents").in_bulk([w.pk for _f, w, _r in named])
+    for field, worker, role in named:
+        worker = fresh[worker.pk]
+        if worker.slaughterhouse_id != slaughterhouse.pk or worker.role != role:
+            found = [
+                _("%(name)s is not on the register of %(place)s as %(role)s (GOST %(clause)s).")
+                % {
+                    "name": worker.full_name,
+                    "place": slaughterhouse,
+                    "role": WorkerRole(role).label,
+                    "clause": "7.6.2" if role == WorkerRole.SLAUGHTERER else "7.6.3",
+                }
+            ]
+        else:
+            found = worker_refusals(worker, date)
+        if found:
+            errors.setdefault(field, []).extend(found)
+    return errors
