@@ -13,13 +13,19 @@ from audits.demo import _pdf as demo_pdf
 
 from .models import DocumentKind, Slaughterhouse, WorkerRole
 from .services import (
+    knife_register,
+    line_create,
+    room_create,
     slaughter_entry_record,
     slaughterhouse_create,
+    stunning_check_record,
     worker_document_add,
     worker_register,
 )
 
 SLAUGHTERHOUSE = "Бойня № 1"
+CATTLE_LINE = "Линия убоя КРС № 1"
+POULTRY_LINE = "Линия убоя птицы № 2"
 ISSUER_PERMIT = "Духовное управление мусульман Республики Татарстан"
 ISSUER_TRAINING = "Учебный центр «Халяль-стандарт»"
 ISSUER_MEDICAL = "ГАУЗ «Городская поликлиника № 7»"
@@ -76,7 +82,44 @@ def _register(meat: Organization, controller: User, today: datetime.date) -> Sla
                 },
                 upload=demo_pdf(f"{DocumentKind(kind).label} {name}"),
             )
+    _plant(house, controller, issued)
     return house
+
+
+def _plant(house: Slaughterhouse, by: User, since: datetime.date) -> None:
+    """Rooms, two lines under video recording (GOST 7.1, 7.6.7) and the cattle line's knives
+    (7.6.5)."""
+    rooms = {
+        kind: room_create(slaughterhouse=house, by=by, data={"name": name, "kind": kind})
+        for kind, name in (
+            ("holding", "Предубойное помещение"),
+            ("stunning", "Бокс оглушения"),
+            ("slaughter", "Цех убоя"),
+        )
+    }
+    for name in (CATTLE_LINE, POULTRY_LINE):
+        line = line_create(
+            slaughterhouse=house,
+            by=by,
+            data={
+                "name": name,
+                "slaughter_room": rooms["slaughter"],
+                "stunning_room": rooms["stunning"],
+                "video_recording": True,
+            },
+        )
+        if name == CATTLE_LINE:
+            for label in ("Нож № 1", "Нож № 2"):
+                knife_register(
+                    line=line,
+                    by=by,
+                    data={
+                        "label": label,
+                        "blade_length_mm": Decimal("420"),
+                        "material": "stainless_steel",
+                        "registered_on": since,
+                    },
+                )
 
 
 def seed_slaughter() -> None:
@@ -92,46 +135,78 @@ def seed_slaughter() -> None:
         meat, controller, today
     )
     people = {w.full_name.split()[0]: w for w in house.workers.all()}
-    cattle = {
-        "slaughterhouse": house,
-        "line": "Линия убоя КРС № 1",
+    lines = {line.name: line for line in house.lines.all()}
+    knife = lines[CATTLE_LINE].knives.first()
+    checked = {
+        "name_pronounced": True,
+        "veterinary_screened": True,
+        "animals_rested": True,
+        "pregnant_excluded": True,
+        "cut_vessels": True,
+        "head_kept": True,
+        "blood_flowing": True,
+        "video_recorded": True,
+        "death_confirmed": True,
+    }
+    cattle = checked | {
+        "line": lines[CATTLE_LINE],
         "species": "steers",
         "method": "manual",
         "slaughterers": [people["Хабибуллин"], people["Закиров"]],
+        "knife": knife,
+        "neck_width_mm": Decimal("190"),
         "stunning_operator": people["Сафиуллин"],
         "stunning": "electrical",
         "current_a": Decimal("2.00"),
         "duration_s": Decimal("2.50"),
         "stun_to_slaughter_s": 90,
-        "video_recorded": True,
-        "death_confirmed": True,
     }
-    poultry = {
-        "slaughterhouse": house,
-        "line": "Линия убоя птицы № 2",
+    poultry = checked | {
+        "line": lines[POULTRY_LINE],
         "species": "chickens",
         "method": "mechanical",
         "slaughterers": [people["Нуриев"]],
         "stunning_operator": people["Сафиуллин"],
         "stunning": "electrical",
-        "current_a": Decimal("0.30"),
+        "current_a": Decimal("0.375"),
         "duration_s": Decimal("4.00"),
         "stun_to_slaughter_s": 20,
-        "video_recorded": True,
-        "death_confirmed": True,
     }
     batches = [
         (6, cattle | {"head_count": 24, "veterinary_document": "ВСД № 1187-КРС"}),
-        (5, poultry | {"head_count": 3200, "rejected": 12, "veterinary_document": "ВСД № 1190-П"}),
-        (3, cattle | {"head_count": 18, "rejected": 1, "veterinary_document": "ВСД № 1203-КРС"}),
+        (
+            5,
+            poultry
+            | {
+                "head_count": 3200,
+                "wrong_cut": 12,
+                "rejected": 12,
+                "veterinary_document": "ВСД № 1190-П",
+            },
+        ),
+        (
+            3,
+            cattle
+            | {
+                "head_count": 18,
+                "excluded_count": 1,
+                "excluded_reason": "Стельность более трети срока (ГОСТ 7.6.6)",
+                "wrong_cut": 1,
+                "rejected": 1,
+                "haram_count": 1,
+                "haram_reason": "Перерезан спинной мозг",
+                "veterinary_document": "ВСД № 1203-КРС",
+            },
+        ),
         # Over Table 1's current for chickens, and 1.5 % slaughtered wrongly: kept and marked.
         (
             1,
             poultry
             | {
                 "head_count": 2800,
+                "wrong_cut": 42,
                 "rejected": 42,
-                "current_a": Decimal("0.60"),
+                "current_a": Decimal("0.600"),
                 "veterinary_document": "ВСД № 1215-П",
                 "notes": "Сбой регулятора тока; линия остановлена, регулятор заменен.",
             },
@@ -143,3 +218,17 @@ def seed_slaughter() -> None:
             by=controller,
             data={"date": today - datetime.timedelta(days=days_ago), **data},
         )
+    # GOST 7.6.7: the controller checked the poultry line's stunning after the failure.
+    stunning_check_record(
+        line=lines[POULTRY_LINE],
+        by=controller,
+        data={
+            "date": today,
+            "equipment": "Электрооглушитель птицы ЭОП-1",
+            "stunning": "electrical",
+            "voltage_v": Decimal("72.5"),
+            "current_a": Decimal("0.375"),
+            "effective": True,
+            "no_signs_of_life": False,
+        },
+    )

@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from accounts.models import Organization
 
-from .models import DocumentKind, SlaughterEntry, Slaughterhouse, Worker, WorkerDocument
+from .models import (
+    DocumentKind,
+    Line,
+    SlaughterEntry,
+    Slaughterhouse,
+    StunningCheck,
+    Worker,
+    WorkerDocument,
+)
 from .rules.people import REQUIRED_DOCUMENTS, document_state, worker_refusals
 
 # Documents ending within this many days are listed for the enterprise and the body.
@@ -18,7 +26,9 @@ EXPIRY_WARNING_DAYS = 30
 
 
 def slaughter_entries(organization: Organization) -> QuerySet[SlaughterEntry]:
-    return organization.slaughter_entries.all()
+    return organization.slaughter_entries.select_related(
+        "slaughter_line", "knife", "stunning_operator"
+    )
 
 
 def slaughter_between(organization: Organization, start: datetime.date, end: datetime.date) -> dict:
@@ -36,6 +46,12 @@ def slaughter_between(organization: Organization, start: datetime.date, end: dat
     }
 
 
+def stunning_checks(organization: Organization) -> QuerySet[StunningCheck]:
+    return StunningCheck.objects.filter(
+        line__slaughterhouse__organization=organization
+    ).select_related("line__slaughterhouse")
+
+
 # --- the register (GOST 7.6.2–7.6.4) ----------------------------------------------------------
 
 
@@ -44,6 +60,9 @@ def slaughterhouses(organization: Organization) -> QuerySet[Slaughterhouse]:
     return organization.slaughterhouses.prefetch_related(
         Prefetch("workers", queryset=Worker.objects.select_related("user")),
         "workers__documents",
+        "rooms",
+        Prefetch("lines", queryset=Line.objects.select_related("slaughter_room", "stunning_room")),
+        "lines__knives",
     )
 
 

@@ -27,4 +27,14 @@ urlpatterns = [
         name="worker-remove",
     ),
     path(f"{org}register/documents/<int:document_pk>/", register.document, name="document"),
+    # The plant (GOST 7.6.5, 7.6.7).
+    path(f"{org}register/<int:house_pk>/rooms/new/", register.room_create, name="room-create"),
+    path(f"{org}register/<int:house_pk>/lines/new/", register.line_create, name="line-create"),
+    path(
+        f"{org}register/lines/<int:line_pk>/knives/new/", register.knife_create, name="knife-create"
+    ),
+    path(
+        f"{org}register/knives/<int:knife_pk>/retire/", register.knife_retire, name="knife-retire"
+    ),
+    path(f"{org}stunning-checks/", journal.stunning_checks, name="stunning-checks"),
 ]

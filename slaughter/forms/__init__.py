@@ -1,9 +1,14 @@
 """HTML input of the slaughter app: the journal and the register."""
 
 from .journal import SlaughterEntryForm
+from .plant import KnifeForm, LineForm, RoomForm, StunningCheckForm
 from .register import SlaughterhouseForm, WorkerDocumentForm, WorkerForm, WorkerRemoveForm
 
 __all__ = [
+    "KnifeForm",
+    "LineForm",
+    "RoomForm",
+    "StunningCheckForm",
     "SlaughterEntryForm",
     "SlaughterhouseForm",
     "WorkerDocumentForm",

@@ -1,11 +1,20 @@
 """The slaughterhouse's records (GOST 7.6): its register of people, its plant and the slaughter
 journal kept by its halal controller."""
 
-from .journal import Method, SlaughterEntry, Species, Stunning
+from .journal import MEASURED, Method, SlaughterEntry, Species, Stunning
 from .people import DocumentKind, Slaughterhouse, Worker, WorkerDocument, WorkerRole
+from .plant import Knife, KnifeMaterial, Line, Room, RoomKind
+from .stunning import StunningCheck
 
 __all__ = [
+    "MEASURED",
     "DocumentKind",
+    "Knife",
+    "KnifeMaterial",
+    "Line",
+    "Room",
+    "RoomKind",
+    "StunningCheck",
     "Method",
     "SlaughterEntry",
     "Slaughterhouse",

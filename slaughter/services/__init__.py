@@ -1,7 +1,8 @@
-"""Writes of the slaughter app, by sub-domain: the slaughter journal (GOST 7.6) and the
-slaughterhouse register (7.6.2–7.6.4)."""
+"""Writes of the slaughter app, by sub-domain: the slaughter journal (GOST 7.6), the
+slaughterhouse register of people (7.6.2–7.6.4) and its plant (7.6.5, 7.6.7)."""
 
 from .journal import slaughter_entry_record
+from .plant import knife_register, knife_retire, line_create, room_create, stunning_check_record
 from .register import (
     register_documents_remind,
     slaughterhouse_create,
@@ -11,6 +12,11 @@ from .register import (
 )
 
 __all__ = [
+    "knife_register",
+    "knife_retire",
+    "line_create",
+    "room_create",
+    "stunning_check_record",
     "register_documents_remind",
     "slaughter_entry_record",
     "slaughterhouse_create",

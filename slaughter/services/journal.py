@@ -1,10 +1,12 @@
 """Writes of the slaughter journal (GOST 7.6).
 
-The slaughterhouse's halal controller records each batch slaughtered on a line — the animals, the
-veterinary document, the slaughterers, the stunning and its parameters, the video recording and
-the confirmation of death — and signs it (GOST 7.6.4). An entry lacking what the journal must
-hold is refused; a departure from the rules of slaughter is recorded as it happened and shown
-(slaughter.rules.deviations)."""
+The slaughterhouse's registered halal controller records each batch slaughtered on a line — the
+animals and their state, the veterinary document, the people from the register, the knife, the
+Name of the Almighty, the cut, the stunning and its parameters, the video recording, death
+before processing and what was kept apart or declared haram — and signs it (GOST 7.6.4). An
+entry lacking what the journal must hold, or naming someone or something not allowed on that
+day, is refused; a departure from the rules of slaughter is recorded as it happened
+(slaughter.rules.batch)."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -17,12 +19,10 @@ from django.utils.translation import gettext as _
 from accounts.models import Organization, User
 from audits.permissions import can_write_journal
 
-from ..models import Method, SlaughterEntry, Species, Stunning, Worker, WorkerRole
+from ..models import Knife, Method, SlaughterEntry, Stunning, Worker, WorkerRole
+from ..rules.entry import entry_values
 from ..rules.people import registered_controller, worker_refusals
-
-
-def _text(data: Mapping[str, Any], field: str) -> str:
-    return (data.get(field) or "").strip()
+from ..rules.plant import knife_refusal
 
 
 @transaction.atomic
@@ -32,102 +32,64 @@ def slaughter_entry_record(
     """Record and sign one batch. Entries are never edited: a correction is a new entry."""
     if not can_write_journal(organization, by):
         raise PermissionDenied
-    errors: dict[str, Any] = {}
-    date = data.get("date")
-    if date is None:
-        errors["date"] = _("Give the date of the slaughter.")
-    elif date > timezone.localdate():
-        errors["date"] = _("A slaughter cannot be recorded in advance.")
-    line = _text(data, "line")
-    veterinary_document = _text(data, "veterinary_document")
-    if not line:
-        errors["line"] = _("Name the slaughter line.")
-    if data.get("species") not in Species.values:
-        errors["species"] = _("Choose the animals.")
-    head_count, rejected = data.get("head_count"), data.get("rejected") or 0
-    if not head_count or head_count < 1:
-        errors["head_count"] = _("Give the number of animals slaughtered.")
-    elif rejected > head_count:
-        errors["rejected"] = _("More animals kept apart than slaughtered.")
-    if not veterinary_document:
-        # GOST 7.6.6: every batch of animals comes with a veterinary document.
-        errors["veterinary_document"] = _("Give the batch's veterinary document (GOST 7.6.6).")
-    if data.get("method") not in Method.values:
-        errors["method"] = _("Choose how the animals were slaughtered.")
-    slaughterhouse = data.get("slaughterhouse")
-    if slaughterhouse is None or slaughterhouse.organization_id != organization.pk:
-        errors["slaughterhouse"] = _("Choose the slaughterhouse.")
+    values, errors = entry_values(data)
+    line = data.get("line")
+    if line is None or line.slaughterhouse.organization_id != organization.pk:
+        errors["line"] = _("Choose the slaughter line.")
     slaughterers = list(data.get("slaughterers") or [])
     if not slaughterers:
         errors["slaughterers"] = _("Name the slaughterers from the register (GOST 7.6.2).")
-    stunning = data.get("stunning")
-    parameters = {
-        "current_a": data.get("current_a"),
-        "duration_s": data.get("duration_s"),
-        "air_pressure_mpa": data.get("air_pressure_mpa"),
-        "single_strike": bool(data.get("single_strike")),
-        "stun_to_slaughter_s": data.get("stun_to_slaughter_s"),
-    }
-    if stunning not in Stunning.values:
-        errors["stunning"] = _("Say whether and how the animals were stunned.")
-    elif stunning == Stunning.ELECTRICAL:
-        # GOST 7.6.7, Table 1: the current and its duration are what the controller checks.
-        for field in ("current_a", "duration_s"):
-            if parameters[field] is None:
-                errors[field] = _("Give the current and its duration (GOST 7.6.7, Table 1).")
-        parameters.update(air_pressure_mpa=None, single_strike=False)
-    elif stunning == Stunning.PNEUMATIC:
-        if parameters["air_pressure_mpa"] is None:
-            errors["air_pressure_mpa"] = _("Give the air pressure of the tool (GOST 7.6.7 б).")
-        parameters.update(current_a=None, duration_s=None)
-    else:
-        parameters = dict.fromkeys(parameters, None) | {"single_strike": False}
-    stunned = stunning in (Stunning.ELECTRICAL, Stunning.PNEUMATIC)
-    if stunned and parameters["stun_to_slaughter_s"] is None:
-        errors["stun_to_slaughter_s"] = _(
-            "Give the longest time from stunning to slaughter (GOST 7.6.7)."
-        )
+    stunned = values["stunning"] in (Stunning.ELECTRICAL, Stunning.PNEUMATIC)
     operator = data.get("stunning_operator") if stunned else None
     if stunned and operator is None:
         errors["stunning_operator"] = _(
             "Name the stunning operator from the register (GOST 7.6.3)."
         )
-    for field in ("video_recorded", "death_confirmed"):
-        if data.get(field) is None:
-            errors[field] = _("Answer yes or no.")
+    knife, neck = data.get("knife"), data.get("neck_width_mm")
+    if values["method"] == Method.MANUAL:
+        if knife is None:
+            errors["knife"] = _("Name the knife from the line's register (GOST 7.6.5).")
+        if neck is None or neck <= 0:
+            errors["neck_width_mm"] = _(
+                "Give the widest neck of the batch: the blade is measured against it "
+                "(GOST 7.6.5 в))."
+            )
+    else:
+        knife, neck = None, None
     controller = None
-    if "date" not in errors and "slaughterhouse" not in errors:
+    if "date" not in errors and "line" not in errors:
+        house, date = line.slaughterhouse, values["date"]
         # GOST 7.6.4, 2.17: the signer is the slaughterhouse's registered halal controller with
         # valid documents on the batch's date.
         controller, refused = registered_controller(
-            organization=organization, user=by, day=date, slaughterhouse=slaughterhouse
+            organization=organization, user=by, day=date, slaughterhouse=house
         )
         if refused:
             errors[NON_FIELD_ERRORS] = refused
-        errors.update(_people_refusals(slaughterhouse, date, slaughterers, operator))
+        errors.update(_people_refusals(house, date, slaughterers, operator))
+        if knife is not None and neck and values["species"] and "species" not in errors:
+            knife = Knife.objects.get(pk=knife.pk)  # as it is now, not as the caller read it
+            refused_knife = knife_refusal(
+                knife, line=line, species=values["species"], neck_width_mm=neck, day=date
+            )
+            if refused_knife:
+                errors["knife"] = refused_knife
     if errors:
         raise ValidationError(errors)
     entry = SlaughterEntry.objects.create(
         organization=organization,
-        slaughterhouse=slaughterhouse,
-        date=date,
-        line=line,
-        species=data["species"],
-        head_count=head_count,
-        veterinary_document=veterinary_document,
-        method=data["method"],
+        slaughterhouse=line.slaughterhouse,
+        slaughter_line=line,
+        line=line.name,
         slaughterers="\n".join(w.full_name for w in slaughterers),
         stunning_operator=operator,
-        controller_worker=controller,
-        stunning=stunning,
-        video_recorded=bool(data["video_recorded"]),
-        death_confirmed=bool(data["death_confirmed"]),
-        rejected=rejected,
-        notes=_text(data, "notes"),
+        knife=knife,
+        neck_width_mm=neck,
         controller=by,
+        controller_worker=controller,
         controller_name=by.get_short_name(),
         signed_at=timezone.now(),
-        **parameters,
+        **values,
     )
     entry.slaughterer_workers.set(slaughterers)
     return entry

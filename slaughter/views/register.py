@@ -12,13 +12,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from audits.views.journal import journal_organization
 from halal_portal.forms import add_validation_errors
 from halal_portal.uploads import checked_file_response
 
 from .. import selectors, services
-from ..forms import SlaughterhouseForm, WorkerDocumentForm, WorkerForm, WorkerRemoveForm
+from ..forms import (
+    KnifeForm,
+    LineForm,
+    RoomForm,
+    SlaughterhouseForm,
+    WorkerDocumentForm,
+    WorkerForm,
+    WorkerRemoveForm,
+)
+from ..models import Knife, Line
 from ..permissions import can_keep_register
 
 
@@ -149,6 +159,63 @@ def worker_remove(request: HttpRequest, org_pk: int, worker_pk: int) -> HttpResp
         title=_("%(name)s leaves the register") % {"name": worker.full_name},
         lead=_("The person's past work and documents stay on the register as they were."),
     )
+
+
+@login_required
+def room_create(request: HttpRequest, org_pk: int, house_pk: int) -> HttpResponse:
+    organization = _keeper_organization(request, org_pk)
+    house = get_object_or_404(organization.slaughterhouses, pk=house_pk)
+    return _form_page(
+        request,
+        organization=organization,
+        form=RoomForm(request.POST or None),
+        save=lambda data: services.room_create(slaughterhouse=house, by=request.user, data=data),
+        title=_("Add a room to %(place)s") % {"place": house},
+    )
+
+
+@login_required
+def line_create(request: HttpRequest, org_pk: int, house_pk: int) -> HttpResponse:
+    organization = _keeper_organization(request, org_pk)
+    house = get_object_or_404(organization.slaughterhouses, pk=house_pk)
+    return _form_page(
+        request,
+        organization=organization,
+        form=LineForm(request.POST or None, slaughterhouse=house),
+        save=lambda data: services.line_create(slaughterhouse=house, by=request.user, data=data),
+        title=_("Add a slaughter line to %(place)s") % {"place": house},
+    )
+
+
+@login_required
+def knife_create(request: HttpRequest, org_pk: int, line_pk: int) -> HttpResponse:
+    organization = _keeper_organization(request, org_pk)
+    line = get_object_or_404(Line, pk=line_pk, slaughterhouse__organization=organization)
+    return _form_page(
+        request,
+        organization=organization,
+        form=KnifeForm(request.POST or None),
+        save=lambda data: services.knife_register(line=line, by=request.user, data=data),
+        title=_("Add a knife to the line %(line)s") % {"line": line},
+        lead=_(
+            "GOST 7.6.5: a sharp knife of a material without claws, teeth or bone; its blade at "
+            "least twice the neck of cattle and small ruminants, four times the neck of poultry."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def knife_retire(request: HttpRequest, org_pk: int, knife_pk: int) -> HttpResponse:
+    organization = _keeper_organization(request, org_pk)
+    knife = get_object_or_404(Knife, pk=knife_pk, line__slaughterhouse__organization=organization)
+    try:
+        services.knife_retire(knife=knife, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The register is updated."))
+    return redirect(_register_url(organization))
 
 
 @login_required

@@ -2,11 +2,12 @@
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils import timezone
 
 from slaughter import services
-from slaughter.models import DocumentKind, Slaughterhouse, Worker, WorkerRole
+from slaughter.models import DocumentKind, Knife, Line, Slaughterhouse, Worker, WorkerRole
 from slaughter.rules.people import REQUIRED_DOCUMENTS
 from tests.files import pdf_upload
 
@@ -20,6 +21,8 @@ class Register:
     controller: Worker
     slaughterers: list[Worker] = field(default_factory=list)
     operator: Worker | None = None
+    line: Line | None = None
+    knife: Knife | None = None
 
 
 def add_document(worker, by, kind, *, issued_on=None, valid_to=None, number="01"):
@@ -58,7 +61,22 @@ def add_worker(house, by, role, name, *, user=None, documents=True, **dates) -> 
 
 def make_register(organization, user, name="Бойня № 1") -> Register:
     house = services.slaughterhouse_create(organization=organization, by=user, data={"name": name})
+    line = services.line_create(
+        slaughterhouse=house, by=user, data={"name": "Линия № 1", "video_recording": True}
+    )
+    knife = services.knife_register(
+        line=line,
+        by=user,
+        data={
+            "label": "Нож № 1",
+            "blade_length_mm": Decimal("400"),
+            "material": "stainless_steel",
+            "registered_on": timezone.localdate() - ISSUED,
+        },
+    )
     return Register(
+        line=line,
+        knife=knife,
         slaughterhouse=house,
         controller=add_worker(house, user, WorkerRole.CONTROLLER, "Гилязов Марат", user=user),
         slaughterers=[
@@ -73,7 +91,9 @@ def with_people(register: Register, data: dict) -> dict:
     """The batch's people from the register unless the data names others; ``slaughterers`` may
     be a number: that many of the registered ones."""
     data = {
-        "slaughterhouse": register.slaughterhouse,
+        "line": register.line,
+        "knife": register.knife,
+        "neck_width_mm": Decimal("180"),
         "stunning_operator": register.operator,
         **data,
     }

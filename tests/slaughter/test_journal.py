@@ -11,14 +11,26 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from slaughter.models import SlaughterEntry
-from slaughter.services import slaughter_entry_record
+from slaughter.services import line_create, slaughter_entry_record
 from tests.slaughter.helpers import with_people
+
+# What the controller confirms for a batch by the standard.
+CHECKED = {
+    "name_pronounced": True,
+    "veterinary_screened": True,
+    "animals_rested": True,
+    "pregnant_excluded": True,
+    "cut_vessels": True,
+    "head_kept": True,
+    "blood_flowing": True,
+    "video_recorded": True,
+    "death_confirmed": True,
+}
 
 
 def cattle(**extra):
     return {
         "date": timezone.localdate(),
-        "line": "Линия убоя КРС № 1",
         "species": "steers",
         "head_count": 20,
         "veterinary_document": "ВСД № 1187",
@@ -27,8 +39,7 @@ def cattle(**extra):
         "current_a": Decimal("2.00"),
         "duration_s": Decimal("2.50"),
         "stun_to_slaughter_s": 90,
-        "video_recorded": True,
-        "death_confirmed": True,
+        **CHECKED,
         **extra,
     }
 
@@ -36,7 +47,6 @@ def cattle(**extra):
 def poultry(**extra):
     return cattle(
         **{
-            "line": "Линия убоя птицы № 2",
             "species": "chickens",
             "head_count": 1000,
             "method": "mechanical",
@@ -70,7 +80,7 @@ def refusal(register, by, data) -> dict:
 def test_a_batch_by_the_standard_has_no_deviations(register, applicant):
     entry = record(register, applicant, cattle())
     assert entry.deviations == [] and entry.controller_worker == register.controller
-    assert record(register, applicant, poultry(rejected=10)).deviations == []  # 1 %
+    assert record(register, applicant, poultry(wrong_cut=10, rejected=10)).deviations == []  # 1 %
 
 
 @pytest.mark.parametrize(
@@ -83,7 +93,7 @@ def test_a_batch_by_the_standard_has_no_deviations(register, applicant):
         (cattle(slaughterers=1), "7.6.2"),
         (cattle(stun_to_slaughter_s=200), "later than 180 s"),
         (poultry(stun_to_slaughter_s=31), "later than 30 s"),
-        (poultry(rejected=11), "1.1 % of the birds"),
+        (poultry(wrong_cut=11, rejected=11), "1.1 % of the birds slaughtered wrongly"),
         (cattle(method="mechanical"), "7.6.8.2"),
         (cattle(video_recorded=False), "video recording"),
         (cattle(death_confirmed=False), "7.6.9"),
@@ -147,12 +157,13 @@ def journal_url(organization):
 def form_data(register, **extra):
     data = {
         **{k: v for k, v in cattle().items() if v is not None},
-        "slaughterhouse": register.slaughterhouse.pk,
+        **dict.fromkeys(CHECKED, "1"),
+        "line": register.line.pk,
+        "knife": register.knife.pk,
+        "neck_width_mm": "180",
         "slaughterers": [w.pk for w in register.slaughterers],
         "stunning_operator": register.operator.pk,
         "date": timezone.localdate().isoformat(),
-        "video_recorded": "1",
-        "death_confirmed": "1",
         "sign": "on",
     }
     return {**data, **extra}
@@ -185,7 +196,7 @@ def test_the_auditor_of_the_check_reads_but_does_not_write(
 ):
     record(register, applicant, cattle())
     client.force_login(auditor)
-    assert "Линия убоя КРС № 1" in client.get(journal_url(organization)).content.decode()
+    assert "Линия № 1" in client.get(journal_url(organization)).content.decode()
     url = reverse("slaughter:entry-create", kwargs={"org_pk": organization.pk})
     assert client.post(url, form_data(register)).status_code == 403
 
@@ -204,7 +215,12 @@ def test_section_9_of_the_act_lists_the_deviating_batches(
     client, production_act, register, auditor, applicant
 ):
     record(register, applicant, cattle())
-    record(register, applicant, poultry(rejected=30, line="Линия № 7"))
+    line = line_create(
+        slaughterhouse=register.slaughterhouse,
+        by=applicant,
+        data={"name": "Линия № 7", "video_recording": True},
+    )
+    record(register, applicant, poultry(wrong_cut=30, rejected=30, line=line))
     record(  # before the year the act reads
         register, applicant, cattle(date=timezone.localdate() - datetime.timedelta(days=400))
     )
@@ -216,7 +232,7 @@ def test_section_9_of_the_act_lists_the_deviating_batches(
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "2 batches from" in page and "1020 animals slaughtered" in page
     assert "1 batch with deviations" in page and "Линия № 7" in page
-    assert "3.0 % of the birds not conforming" in page
+    assert "3.0 % of the birds slaughtered wrongly" in page
 
 
 def test_the_application_page_links_the_journal_for_slaughter_products(client, draft, applicant):
