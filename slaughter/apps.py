@@ -19,3 +19,4 @@ class SlaughterConfig(AppConfig):
         providers.register_act_section_panel(
             documents.PERSONNEL_SECTION, documents.act_personnel_panel
         )
+        providers.register_application_panel(documents.application_deviations_panel)

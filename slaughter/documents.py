@@ -1,10 +1,12 @@
-"""What the slaughterhouse's records add to the production-check act (Annex Ж), registered with
-audits.providers in SlaughterConfig.ready(): section 2 (competence of the personnel) shows the
-register as it stood on the check's dates."""
+"""What the slaughterhouse's records add to the production-check act (Annex Ж) and to the
+application page, registered with audits.providers in SlaughterConfig.ready(): section 2
+(competence of the personnel) shows the register as it stood on the check's dates; the
+application lists the journal's deviations not yet settled."""
 
 from audits.selectors import journal_organizations_for
 
 from . import selectors
+from .permissions import can_answer
 
 # Annex Ж: «2 Компетентность персонала».
 PERSONNEL_SECTION = 2
@@ -35,4 +37,28 @@ def act_personnel_panel(act, user) -> dict | None:
             for house in houses
         ],
         "can_read": _readable(organization, user),
+    }
+
+
+def application_deviations_panel(application, user) -> dict | None:
+    """GOST 8.17: on the application, the deviations of the enterprise's slaughter journal not
+    yet settled, each with its answer so far; the commission and the check's auditor answer
+    them. Shown for slaughter products or once the enterprise keeps a slaughter journal."""
+    findings = list(selectors.unanswered_deviations(application))
+    if not findings and not (
+        application.products.filter(category__involves_slaughter=True).exists()
+        or application.organization.slaughter_entries.exists()
+    ):
+        return None
+    for finding in findings:
+        open_again = finding.answer == "nonconformity" and finding.nonconformity_id is None
+        finding.can_answer = (not finding.answer or open_again) and can_answer(
+            finding, application, user
+        )
+    return {
+        "template": "slaughter/_application_deviations.html",
+        "application": application,
+        "findings": findings,
+        "since": selectors.deviation_window_start(application),
+        "can_read": _readable(application.organization, user),
     }

@@ -5,13 +5,14 @@ the head, and the expert-auditors who check it."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, Min, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from accounts.models import Organization
 
 from .models import (
     DocumentKind,
+    Finding,
     Line,
     SlaughterEntry,
     Slaughterhouse,
@@ -23,6 +24,9 @@ from .rules.people import REQUIRED_DOCUMENTS, document_state, worker_refusals
 
 # Documents ending within this many days are listed for the enterprise and the body.
 EXPIRY_WARNING_DAYS = 30
+# The year before the check that section 9 of the act reads (as audits.selectors does; audits
+# imports this module, so the figure is not imported back from it).
+JOURNAL_WINDOW_DAYS = 365
 
 
 def slaughter_entries(organization: Organization) -> QuerySet[SlaughterEntry]:
@@ -50,6 +54,37 @@ def stunning_checks(organization: Organization) -> QuerySet[StunningCheck]:
     return StunningCheck.objects.filter(
         line__slaughterhouse__organization=organization
     ).select_related("line__slaughterhouse")
+
+
+# --- deviations the commission answers (GOST 8.16, 8.17) ---------------------------------------
+
+
+def deviation_window_start(application) -> datetime.date:
+    """The journal is read from a year before the application's first production check started
+    (the period section 9 of the act reads), or a year back from today before any check."""
+    first = application.production_checks.aggregate(first=Min("start_date"))["first"]
+    return (first or timezone.localdate()) - datetime.timedelta(days=JOURNAL_WINDOW_DAYS)
+
+
+def unanswered_deviations(application) -> QuerySet[Finding]:
+    """The deviations of the enterprise's slaughter journal that the application's commission
+    (or its check's auditor) has not settled: not answered, or answered by a nonconformity
+    still open (GOST 8.16). The certification gate asks for these (GOST 8.17)."""
+    return (
+        Finding.objects.unsettled()
+        .filter(
+            entry__organization_id=application.organization_id,
+            entry__date__gte=deviation_window_start(application),
+        )
+        .select_related("entry", "nonconformity", "answered_by")
+        .order_by("entry__date", "entry__pk", "pk")
+    )
+
+
+def findings_of(organization: Organization) -> QuerySet[Finding]:
+    return Finding.objects.filter(entry__organization=organization).select_related(
+        "entry", "nonconformity", "answered_by"
+    )
 
 
 # --- the register (GOST 7.6.2–7.6.4) ----------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import journal, register
+from .views import findings, journal, register
 
 app_name = "slaughter"
 
@@ -26,7 +26,9 @@ urlpatterns = [
         register.worker_remove,
         name="worker-remove",
     ),
-    path(f"{org}register/documents/<int:document_pk>/", register.document, name="document"),
+    path(
+        f"{org}register/documents/<int:register_document_pk>/", register.document, name="document"
+    ),
     # The plant (GOST 7.6.5, 7.6.7).
     path(f"{org}register/<int:house_pk>/rooms/new/", register.room_create, name="room-create"),
     path(f"{org}register/<int:house_pk>/lines/new/", register.line_create, name="line-create"),
@@ -37,4 +39,10 @@ urlpatterns = [
         f"{org}register/knives/<int:knife_pk>/retire/", register.knife_retire, name="knife-retire"
     ),
     path(f"{org}stunning-checks/", journal.stunning_checks, name="stunning-checks"),
+    # Deviations the commission answers (GOST 8.16, 8.17).
+    path(
+        "applications/<int:app_pk>/deviations/<int:finding_pk>/",
+        findings.finding_answer,
+        name="finding-answer",
+    ),
 ]

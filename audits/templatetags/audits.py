@@ -6,7 +6,7 @@ from django import template
 
 from certification.models import AppState
 
-from .. import permissions, selectors
+from .. import permissions, providers, selectors
 from ..models import CheckStatus
 
 register = template.Library()
@@ -49,4 +49,6 @@ def audits_panel(context, application) -> dict:
             application.products.filter(category__involves_slaughter=True).exists()
             or organization.slaughter_entries.exists()
         ),
+        # What the apps above audits show on the application (audits.providers).
+        "panels": providers.application_panels(application, user),
     }

@@ -188,6 +188,5 @@ class SlaughterEntry(ControllerSigned):
 
     @cached_property
     def deviations(self) -> list[str]:
-        from ..rules import deviations
-
-        return deviations(self)
+        """The deviations found when the entry was signed, in the reader's language."""
+        return [finding.message for finding in self.findings.all()]

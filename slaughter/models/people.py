@@ -161,5 +161,8 @@ class WorkerDocument(CheckedFile):
     def get_absolute_url(self) -> str:
         return reverse(
             "slaughter:document",
-            kwargs={"org_pk": self.worker.slaughterhouse.organization_id, "document_pk": self.pk},
+            kwargs={
+                "org_pk": self.worker.slaughterhouse.organization_id,
+                "register_document_pk": self.pk,
+            },
         )

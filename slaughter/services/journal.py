@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from accounts.models import Organization, User
 from audits.permissions import can_write_journal
 
-from ..models import Knife, Method, SlaughterEntry, Stunning, Worker, WorkerRole
+from ..models import Finding, Knife, Method, SlaughterEntry, Stunning, Worker, WorkerRole
+from ..rules.batch import batch_deviations
 from ..rules.entry import entry_values
 from ..rules.people import registered_controller, worker_refusals
 from ..rules.plant import knife_refusal
@@ -92,7 +93,23 @@ def slaughter_entry_record(
         **values,
     )
     entry.slaughterer_workers.set(slaughterers)
+    findings_record(entry)
     return entry
+
+
+def findings_record(entry: SlaughterEntry) -> list[Finding]:
+    """Every deviation of the batch becomes a finding the commission answers (GOST 8.17)."""
+    return Finding.objects.bulk_create(
+        Finding(
+            entry=entry,
+            code=d.code,
+            clause=d.clause,
+            value=d.value,
+            allowed=d.allowed,
+            species=d.species,
+        )
+        for d in batch_deviations(entry)
+    )
 
 
 def _people_refusals(slaughterhouse, date, slaughterers, operator) -> dict[str, list[str]]:

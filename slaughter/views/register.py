@@ -219,8 +219,8 @@ def knife_retire(request: HttpRequest, org_pk: int, knife_pk: int) -> HttpRespon
 
 
 @login_required
-def document(request: HttpRequest, org_pk: int, document_pk: int) -> FileResponse:
+def document(request: HttpRequest, org_pk: int, register_document_pk: int) -> FileResponse:
     """The only way to a register document: the user must read the enterprise's records."""
     organization = journal_organization(request, org_pk)
-    doc = get_object_or_404(selectors.documents_of(organization), pk=document_pk)
+    doc = get_object_or_404(selectors.documents_of(organization), pk=register_document_pk)
     return checked_file_response(doc, as_attachment=not doc.is_image)
