@@ -40,6 +40,7 @@ urlpatterns = [
     path("slaughter/", include("slaughter.urls")),
     path("", include("certification.urls")),
     path("api/v1/auth/token/", ObtainTokenApi.as_view(), name="api-token"),
+    path("api/v1/slaughter/", include("slaughter.urls_api")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

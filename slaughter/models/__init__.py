@@ -5,7 +5,7 @@ from .findings import Answer, Finding
 from .journal import MEASURED, Method, SlaughterEntry, Species, Stunning
 from .people import DocumentKind, Slaughterhouse, Worker, WorkerDocument, WorkerRole
 from .plant import Knife, KnifeMaterial, Line, Room, RoomKind
-from .stunning import StunningCheck
+from .stunning import StunningCheck, StunningReading, StunningUpload
 
 __all__ = [
     "MEASURED",
@@ -18,6 +18,8 @@ __all__ = [
     "Room",
     "RoomKind",
     "StunningCheck",
+    "StunningReading",
+    "StunningUpload",
     "Method",
     "SlaughterEntry",
     "Slaughterhouse",

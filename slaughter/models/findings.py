@@ -42,6 +42,9 @@ class Finding(models.Model):
     value = models.CharField(_("measured"), max_length=40, blank=True)
     allowed = models.CharField(_("allowed"), max_length=40, blank=True)
     species = models.CharField(_("animals"), max_length=20, blank=True)
+    # Found in readings of the plant's equipment (the stunning-check API): how many readings;
+    # the value is the one furthest from the allowed.
+    reading_count = models.PositiveIntegerField(_("readings"), null=True, blank=True)
     answer = models.CharField(_("answer"), max_length=20, choices=Answer.choices, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     haram_count = models.PositiveIntegerField(_("carcasses declared haram"), null=True, blank=True)
@@ -85,9 +88,10 @@ class Finding(models.Model):
 
     @property
     def message(self) -> str:
-        from ..rules.deviation import render
+        from ..rules.deviation import render, render_readings
 
-        return render(self.code, self.clause, self.value, self.allowed, self.species)
+        text = render(self.code, self.clause, self.value, self.allowed, self.species)
+        return render_readings(text, self.reading_count) if self.reading_count else text
 
     @property
     def settled(self) -> bool:

@@ -1,5 +1,6 @@
 """The halal controller's periodic check of stunning effectiveness (GOST 7.6.7)."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -52,3 +53,68 @@ class StunningCheck(ControllerSigned):
             "slaughter:stunning-checks",
             kwargs={"org_pk": self.line.slaughterhouse.organization_id},
         )
+
+
+class StunningUpload(models.Model):
+    """One request of the stunning-check API that stored readings on a batch, by the batch's
+    registered halal controller (GOST 7.6.4, 7.6.7): who, when, how many, how many departed."""
+
+    entry = models.ForeignKey(
+        "slaughter.SlaughterEntry",
+        on_delete=models.PROTECT,
+        related_name="uploads",
+        verbose_name=_("slaughter journal entry"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"))
+    count = models.PositiveIntegerField(_("readings"))
+    nonconforming = models.PositiveIntegerField(_("readings outside the standard"))
+
+    class Meta:
+        verbose_name = _("upload of stunning readings")
+        verbose_name_plural = _("uploads of stunning readings")
+        ordering = ["submitted_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.submitted_at:%d.%m.%Y %H:%M} ({self.count})"
+
+
+class StunningReading(models.Model):
+    """One reading of the plant's stunning equipment, judged against Table 1 as it came; the
+    animals are the batch's. Only what was measured is kept, so that 10,000 rows are written in
+    a fraction of a second."""
+
+    upload = models.ForeignKey(
+        StunningUpload,
+        on_delete=models.PROTECT,
+        related_name="readings",
+        verbose_name=_("upload"),
+    )
+    taken_at = models.DateTimeField(_("taken at"))
+    stunning = models.CharField(_("stunning"), max_length=20, choices=Stunning.choices)
+    current_a = models.DecimalField(_("current, A"), null=True, blank=True, **MEASURED)
+    duration_s = models.DecimalField(_("duration, s"), null=True, blank=True, **MEASURED)
+    pressure_mpa = models.DecimalField(_("air pressure, MPa"), null=True, blank=True, **MEASURED)
+    strikes = models.PositiveIntegerField(_("strikes"), null=True, blank=True)
+    stun_to_slaughter_s = models.PositiveIntegerField(
+        _("from stunning to slaughter, s"), null=True, blank=True
+    )
+    # The codes of its deviations (slaughter.rules.deviation), comma-separated; empty: conforms.
+    deviations = models.CharField(_("deviations"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("stunning reading")
+        verbose_name_plural = _("stunning readings")
+        ordering = ["taken_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.taken_at:%d.%m.%Y %H:%M:%S}"
+
+    @property
+    def ok(self) -> bool:
+        return not self.deviations

@@ -4,6 +4,7 @@ slaughterhouse register of people (7.6.2–7.6.4) and its plant (7.6.5, 7.6.7)."
 from .findings import finding_answer
 from .journal import slaughter_entry_record
 from .plant import knife_register, knife_retire, line_create, room_create, stunning_check_record
+from .readings import stunning_readings_store
 from .register import (
     register_documents_remind,
     slaughterhouse_create,
@@ -19,6 +20,7 @@ __all__ = [
     "line_create",
     "room_create",
     "stunning_check_record",
+    "stunning_readings_store",
     "register_documents_remind",
     "slaughter_entry_record",
     "slaughterhouse_create",
