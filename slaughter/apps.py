@@ -19,4 +19,7 @@ class SlaughterConfig(AppConfig):
         providers.register_act_section_panel(
             documents.PERSONNEL_SECTION, documents.act_personnel_panel
         )
+        providers.register_act_section_panel(
+            documents.SLAUGHTER_SECTION, documents.act_compliance_panel
+        )
         providers.register_application_panel(documents.application_deviations_panel)

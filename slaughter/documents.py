@@ -3,10 +3,13 @@ application page, registered with audits.providers in SlaughterConfig.ready(): s
 (competence of the personnel) shows the register as it stood on the check's dates; the
 application lists the journal's deviations not yet settled."""
 
+import datetime
+
 from audits.selectors import journal_organizations_for
 
 from . import selectors
 from .permissions import can_answer
+from .report import compliance_report
 
 # Annex Ж: «2 Компетентность персонала».
 PERSONNEL_SECTION = 2
@@ -61,4 +64,28 @@ def application_deviations_panel(application, user) -> dict | None:
         "findings": findings,
         "since": selectors.deviation_window_start(application),
         "can_read": _readable(application.organization, user),
+    }
+
+
+# Annex Ж: «9 Соблюдение требований к процессам получения переработанной пищевой продукции
+# животного происхождения».
+SLAUGHTER_SECTION = 9
+
+
+def act_compliance_panel(act, user) -> dict | None:
+    """Section 9 draws on the compliance report of the enterprise's batches of the year before
+    the check (the period the act reads its journals for)."""
+    organization = act.production_check.application.organization
+    check = act.production_check
+    end = check.end_date or act.date
+    start = (check.start_date or end) - datetime.timedelta(days=selectors.JOURNAL_WINDOW_DAYS)
+    report = compliance_report(organization=organization, start=start, end=end)
+    houses = list(organization.slaughterhouses.all())
+    if not report.entries and not houses:
+        return None
+    return {
+        "template": "slaughter/_act_section_9.html",
+        "report": report,
+        "slaughterhouses": houses,
+        "can_read": _readable(organization, user),
     }

@@ -36,17 +36,22 @@ def slaughter_entries(organization: Organization) -> QuerySet[SlaughterEntry]:
 
 
 def slaughter_between(organization: Organization, start: datetime.date, end: datetime.date) -> dict:
-    """Section 9 of the production-check act (Annex Ж): the batches of the period, how many
-    animals, how many kept apart, and the entries with deviations from GOST 7.6."""
-    entries = list(slaughter_entries(organization).filter(date__gte=start, date__lte=end))
+    """Section 9 of the production-check act (Annex Ж), drawn from the compliance report of all
+    the enterprise's batches of the period: how many animals, how many kept apart, the entries
+    with deviations from GOST 7.6, and the report itself (deviations by clause and their
+    answers, lines without two slaughterers, documents ending)."""
+    from .report import compliance_report  # the report reads through this module
+
+    report = compliance_report(organization=organization, start=start, end=end)
     return {
         "start": start,
         "end": end,
-        "entries": entries,
-        "animals": sum(e.head_count for e in entries),
-        "rejected": sum(e.rejected for e in entries),
-        "deviating": [e for e in entries if e.deviations],
+        "entries": report.entries,
+        "animals": report.animals,
+        "rejected": report.rejected,
+        "deviating": report.deviating,
         "organization": organization,
+        "report": report,
     }
 
 
@@ -157,12 +162,15 @@ def register_on(slaughterhouse: Slaughterhouse, day: datetime.date) -> list[Work
 
 
 def documents_expiring(
-    documents: QuerySet[WorkerDocument], *, today: datetime.date | None = None
+    documents: QuerySet[WorkerDocument],
+    *,
+    today: datetime.date | None = None,
+    within: int = EXPIRY_WARNING_DAYS,
 ) -> QuerySet[WorkerDocument]:
-    """Documents of people still on the register that end within EXPIRY_WARNING_DAYS (today
+    """Documents of people still on the register that end within ``within`` days (today
     included) and have no later document of the same kind to follow them."""
     today = today or timezone.localdate()
-    last = today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+    last = today + datetime.timedelta(days=within)
     renewed = WorkerDocument.objects.filter(
         worker=OuterRef("worker"), kind=OuterRef("kind"), valid_to__gt=OuterRef("valid_to")
     )

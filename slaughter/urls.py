@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import findings, journal, register
+from .views import findings, journal, register, report
 
 app_name = "slaughter"
 
@@ -39,6 +39,9 @@ urlpatterns = [
         f"{org}register/knives/<int:knife_pk>/retire/", register.knife_retire, name="knife-retire"
     ),
     path(f"{org}stunning-checks/", journal.stunning_checks, name="stunning-checks"),
+    # The compliance report of a slaughterhouse for a period.
+    path(f"{org}report/", report.report, name="report"),
+    path(f"{org}report.csv", report.report_csv, name="report-csv"),
     # Deviations the commission answers (GOST 8.16, 8.17).
     path(
         "applications/<int:app_pk>/deviations/<int:finding_pk>/",

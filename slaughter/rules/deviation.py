@@ -88,6 +88,33 @@ MESSAGES = {
 }
 
 
+# What each rule asks, in a few words (the compliance report's rows by clause).
+RULES = {
+    "slaughterers": gettext_lazy("two slaughterers on the line"),
+    "mechanical_species": gettext_lazy("mechanical slaughter for poultry only"),
+    "mechanical_share": gettext_lazy("at most one bird in a hundred slaughtered wrongly"),
+    "current": gettext_lazy("current of Table 1"),
+    "duration": gettext_lazy("duration of Table 1"),
+    "pneumatic_species": gettext_lazy("percussive tool for large animals only"),
+    "pressure": gettext_lazy("air pressure at most 1,55 MPa"),
+    "strikes": gettext_lazy("struck once"),
+    "stun_delay": gettext_lazy("slaughter soon after stunning"),
+    "video_off": gettext_lazy("video recording on during slaughter"),
+    "line_video": gettext_lazy("the line's rooms under video recording"),
+    "death": gettext_lazy("death confirmed before primary processing"),
+    "name": gettext_lazy("the Name of the Almighty pronounced"),
+    "rested": gettext_lazy("animals well rested"),
+    "screened": gettext_lazy("animals screened by the veterinarian"),
+    "pregnant": gettext_lazy("animals past one third of pregnancy excluded"),
+    "cut_vessels": gettext_lazy("vessels and trachea cut in one movement"),
+    "head_kept": gettext_lazy("head and spinal cord not cut through"),
+    "blood": gettext_lazy("red blood flowing fast"),
+    "wrong_cut": gettext_lazy("animals slaughtered as the standard prescribes"),
+    "killed_by_stunning": gettext_lazy("stunning that does not kill"),
+    "skull_damaged": gettext_lazy("no damage to the skull"),
+}
+
+
 @dataclass(frozen=True)
 class Deviation:
     """``value`` and ``allowed`` are plain text: a Decimal's digits, and a range ``low–high``

@@ -17,12 +17,9 @@ from audits import services as audits_services
 from audits.models import ActState, Nonconformity, ProductionCheckAct
 from certification.models import Application
 
+from ..documents import SLAUGHTER_SECTION
 from ..models import Answer, Finding
 from ..permissions import can_answer
-
-# Annex Ж: «9 Соблюдение требований к процессам получения переработанной пищевой продукции
-# животного происхождения» — where the act records what the slaughter journal showed.
-SLAUGHTER_SECTION = 9
 
 
 def finding_description(finding: Finding) -> str:
