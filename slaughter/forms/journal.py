@@ -3,11 +3,13 @@ import datetime
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from certification.forms.application import DateInput
 
 from ..models import Knife, Line, Method, Species, Stunning, Worker, WorkerRole
+from ..rules.deviation import decimal_text
 
 RECENTLY_LEFT_DAYS = 31
 
@@ -55,7 +57,11 @@ class RegisterMultipleChoiceField(_Labelled, forms.ModelMultipleChoiceField):
 
 class KnifeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj.label}, {obj.blade_length_mm} mm ({obj.line})"
+        return gettext("%(knife)s, blade %(blade)s mm (%(line)s)") % {
+            "knife": obj.label,
+            "blade": decimal_text(obj.blade_length_mm),
+            "line": obj.line,
+        }
 
 
 class SlaughterEntryForm(forms.Form):
