@@ -12,6 +12,7 @@ from audits.demo import MEAT_TAX_ID
 from audits.demo import _pdf as demo_pdf
 
 from .models import DocumentKind, Slaughterhouse, WorkerRole
+from .rules.entry import ANSWERS
 from .services import (
     knife_register,
     line_create,
@@ -137,17 +138,8 @@ def seed_slaughter() -> None:
     people = {w.full_name.split()[0]: w for w in house.workers.all()}
     lines = {line.name: line for line in house.lines.all()}
     knife = lines[CATTLE_LINE].knives.first()
-    checked = {
-        "name_pronounced": True,
-        "veterinary_screened": True,
-        "animals_rested": True,
-        "pregnant_excluded": True,
-        "cut_vessels": True,
-        "head_kept": True,
-        "blood_flowing": True,
-        "video_recorded": True,
-        "death_confirmed": True,
-    }
+    # The controller confirms every record the journal asks a yes or no for.
+    checked = dict.fromkeys(ANSWERS, True)
     cattle = checked | {
         "line": lines[CATTLE_LINE],
         "species": "steers",

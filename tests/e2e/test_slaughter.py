@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from audits import services as audits_services
 from audits.models import Nonconformity
 from slaughter.models import Answer, Finding, SlaughterEntry
+from slaughter.rules.entry import ANSWERS
 from tests.e2e.test_commission_flow import log_in, log_out
 from tests.slaughter.helpers import make_register
 
@@ -30,19 +31,6 @@ def shot(page: Page, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/slaughter-{name}.png", full_page=True)
-
-
-YES = (
-    "veterinary_screened",
-    "animals_rested",
-    "pregnant_excluded",
-    "name_pronounced",
-    "cut_vessels",
-    "head_kept",
-    "blood_flowing",
-    "video_recorded",
-    "death_confirmed",
-)
 
 
 def test_a_deviation_from_the_journal_to_the_commission(
@@ -60,7 +48,7 @@ def test_a_deviation_from_the_journal_to_the_commission(
     page.select_option("#id_species", "steers")
     page.fill("#id_head_count", "20")
     page.fill("#id_veterinary_document", "ВСД № 1187")
-    for name in YES:
+    for name in ANSWERS:
         page.check(f"input[name='{name}'][value='1']")
     page.check("input[name='method'][value='manual']")
     for worker in register.slaughterers:

@@ -11,21 +11,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from slaughter.models import SlaughterEntry
+from slaughter.rules.entry import ANSWERS
 from slaughter.services import line_create, slaughter_entry_record
 from tests.slaughter.helpers import with_people
 
-# What the controller confirms for a batch by the standard.
-CHECKED = {
-    "name_pronounced": True,
-    "veterinary_screened": True,
-    "animals_rested": True,
-    "pregnant_excluded": True,
-    "cut_vessels": True,
-    "head_kept": True,
-    "blood_flowing": True,
-    "video_recorded": True,
-    "death_confirmed": True,
-}
+# What the controller confirms for a batch by the standard: yes to every question.
+CHECKED = dict.fromkeys(ANSWERS, True)
 
 
 def cattle(**extra):
