@@ -6,7 +6,7 @@ the user may see the application."""
 from certification.models import AppState
 from certification.permissions import is_member
 
-from . import journals, permissions, rules, selectors
+from . import journals, permissions, providers, rules, selectors
 from .forms import VerifyForm
 from .models import CheckStatus
 
@@ -62,7 +62,9 @@ def check_panel(request, application) -> dict | None:
         if selectors.journal_organizations_for(user).filter(pk=organization.pk).exists()
         else None
     )
-    if not (checks or can_create or journal_organization):
+    # What the apps above audits show here (audits/providers.py; slaughter: the deviations).
+    panels = providers.application_panels(application, user)
+    if not (checks or can_create or journal_organization or panels):
         return None
     return {
         "application": application,
@@ -70,4 +72,5 @@ def check_panel(request, application) -> dict | None:
         "can_create": can_create,
         "journal_organization": journal_organization,
         "journals": journals.linked_journals(application) if journal_organization else [],
+        "panels": panels,
     }

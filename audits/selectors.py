@@ -72,7 +72,8 @@ def lab_report_list_for(user) -> QuerySet[LabReport]:
 
 def journal_organizations_for(user) -> QuerySet[Organization]:
     """Enterprises whose sanitation journal ``user`` reads (GOST 7.1): its members, the
-    secretary and the head, and the expert-auditors who check it."""
+    secretary and the head, the expert-auditors who check it and the commission members who
+    decide on its applications."""
     queryset = Organization.objects.all()
     if not _active(user):
         return queryset.none()
@@ -81,6 +82,9 @@ def journal_organizations_for(user) -> QuerySet[Organization]:
     visible = Q(membership__user=user)
     if user.is_auditor:
         visible |= Q(applications__production_checks__participants=user)
+    if user.is_commission_member:
+        # GOST 8.17: the commission answers the deviations in the journals of its enterprises.
+        visible |= Q(applications__commission_members=user)
     return queryset.filter(visible).distinct()
 
 

@@ -430,6 +430,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "halal_portal.tasks.redispatch_documents_task",
         "schedule": crontab(minute="*/5"),
     },
+    # GOST 7.6.2–7.6.4: documents on a slaughterhouse register ending within 30 days.
+    "remind-slaughter-register-documents": {
+        "task": "slaughter.tasks.register_documents_remind_task",
+        "schedule": crontab(hour=8, minute=10),
+    },
     # E-mails whose task never reached the broker.
     "send-pending-notification-emails": {
         "task": "accounts.tasks.send_pending_notification_emails_task",

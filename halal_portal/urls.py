@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("labelling.urls")),
     path("", include("certification.urls")),
     path("api/v1/auth/token/", ObtainTokenApi.as_view(), name="api-token"),
+    path("api/v1/slaughter/", include("slaughter.urls_api")),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI's init script served as a file (the split view exists for strict CSPs); its page

@@ -25,3 +25,18 @@ class SlaughterConfig(AppConfig):
                 act_summary=slaughter_between,
             )
         )
+
+        # The register of halal controllers lives here, with the slaughterhouses (7.6.2–7.6.4);
+        # audits asks for it through its providers and never imports this app.
+        from audits import providers
+
+        from . import documents, rules
+
+        providers.register_journal_signer_check(rules.controller_refusals)
+        providers.register_act_section_panel(
+            documents.PERSONNEL_SECTION, documents.act_personnel_panel
+        )
+        providers.register_act_section_panel(
+            documents.SLAUGHTER_SECTION, documents.act_compliance_panel
+        )
+        providers.register_application_panel(documents.application_deviations_panel)

@@ -29,8 +29,15 @@ OBJECT_KWARGS = {
     # the production-check act (Annex Ж)
     "result_pk",
     "evidence_file_pk",
-    # the slaughter journal (GOST 7.6)
+    # the slaughter journal (GOST 7.6), its register and plant, its deviations
     "slaughter_pk",
+    "house_pk",
+    "worker_pk",
+    "register_document_pk",
+    "line_pk",
+    "knife_pk",
+    "app_pk",
+    "finding_pk",
 }
 # Other path parameters, with a valid value.
 PLAIN_KWARGS = {"step": "organization", "section": 1}
@@ -106,6 +113,7 @@ def kwargs_for(name, params, objects):
         "result_pk": objects["item_result"].pk,
         "evidence_file_pk": objects["act_evidence"].pk,
         "slaughter_pk": objects["slaughter_entry"].pk,
+        **slaughter_kwargs(objects),
         **PLAIN_KWARGS,
     }
     bare = name.split(":")[-1]
@@ -123,6 +131,7 @@ def victim(under_review, applicant, secretary, commission):
     add_corrective_action(under_review, by=applicant)
     ready_certificate_pdf(under_review.certificate)
     add_production_check(under_review, by=applicant)
+    under_review.slaughter_register = add_slaughterhouse(under_review, by=applicant)
     under_review.invoices.create(number="T-00001", stage="annex", amount=100, currency="RUB")
     add_labelling(under_review, by=applicant)
     return under_review
@@ -196,6 +205,31 @@ def add_production_check(application, *, by):
     return production_check_with_everything(application, applicant=by)
 
 
+def slaughter_kwargs(objects):
+    register = objects["slaughter_register"]
+    return {
+        "house_pk": register.slaughterhouse.pk,
+        "worker_pk": register.operator.pk,
+        "register_document_pk": register.operator.documents.first().pk,
+        "line_pk": register.line.pk,
+        "knife_pk": register.knife.pk,
+        "app_pk": objects["application"].pk,
+        "finding_pk": objects["slaughter_finding"].pk,
+    }
+
+
+def add_slaughterhouse(application, *, by):
+    """The enterprise's slaughterhouse register and a batch with a deviation (GOST 7.6)."""
+    from decimal import Decimal
+
+    from tests.slaughter.helpers import make_register
+    from tests.slaughter.test_journal import poultry, record
+
+    register = make_register(application.organization, by)
+    record(register, by, poultry(current_a=Decimal("0.600")))
+    return register
+
+
 def objects_of(application):
     item = application.agenda_items.select_related("meeting").last()
     return {
@@ -217,6 +251,8 @@ def objects_of(application):
 
 
 def audit_objects_of(application):
+    from slaughter.models import Finding
+
     check = application.production_checks.first()
     act = check.sampling_acts.first()
     sample = act.samples.first()
@@ -231,6 +267,10 @@ def audit_objects_of(application):
         "slaughter_entry": application.organization.slaughter_entries.first(),
         "item_result": check.act.results.first(),
         "act_evidence": check.act.results.filter(files__isnull=False).first().files.first(),
+        "slaughter_register": application.slaughter_register,
+        "slaughter_finding": Finding.objects.filter(entry__organization=application.organization)
+        .order_by("pk")
+        .first(),
     }
 
 

@@ -7,14 +7,14 @@ Annex Б is part of the entry; an entry that lacks any of its conditions is refu
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organization, User
 
-from .. import permissions, rules
+from .. import permissions, providers, rules
 from ..models import CleaningKind, SanitationEntry, TestKind, WashAgent
 
 
@@ -72,6 +72,12 @@ def sanitation_entry_record(
         }
     if purification["wash_agent"] != WashAgent.SOIL:
         purification["soil_clean"] = False
+    if "date" not in errors:
+        # GOST 7.6.4: where the enterprise keeps a register of halal controllers, only one of
+        # them, valid on the entry's date, signs (the check is registered by that app).
+        refused = providers.journal_signer_refusals(organization=organization, user=by, day=date)
+        if refused:
+            errors[NON_FIELD_ERRORS] = refused
     if errors:
         raise ValidationError(errors)
     return SanitationEntry.objects.create(

@@ -18,7 +18,7 @@ from halal_portal import workflow
 from halal_portal.errors import REFUSALS, refusal_status, refusal_text
 from halal_portal.forms import add_validation_errors
 
-from .. import journals, permissions, rules, selectors, services
+from .. import journals, permissions, providers, rules, selectors, services
 from ..forms import (
     ActEvidenceForm,
     ActHeaderForm,
@@ -189,6 +189,8 @@ def _section_page(request, act, number, *, form=None, bound=None, status=200) ->
         # The act's own checklist version says which sections there are.
         "previous": numbers[position - 1] if position > 0 else None,
         "next": numbers[position + 1] if position + 1 < len(numbers) else None,
+        # What the apps above audits show on this section (audits.providers).
+        "panels": providers.act_section_panels(act, number, user),
     }
     if number == SANITATION_SECTION:
         context["journal"] = selectors.sanitation_before_check(act)

@@ -14,9 +14,9 @@ from audits.journals import journal_organization, journal_period
 from audits.permissions import can_write_journal
 from halal_portal.forms import add_validation_errors
 
-from . import selectors, services
-from .forms import SlaughterEntryForm
-from .models import Species
+from .. import selectors, services
+from ..forms import SlaughterEntryForm, StunningCheckForm
+from ..models import Species
 
 
 @login_required
@@ -45,7 +45,9 @@ def entry_create(request: HttpRequest, org_pk: int) -> HttpResponse:
     organization = journal_organization(request, org_pk)
     if not can_write_journal(organization, request.user):
         raise PermissionDenied
-    form = SlaughterEntryForm(request.POST or None, initial={"date": timezone.localdate()})
+    form = SlaughterEntryForm(
+        request.POST or None, organization=organization, initial={"date": timezone.localdate()}
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -59,7 +61,11 @@ def entry_create(request: HttpRequest, org_pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The entry is recorded and signed."))
                 return redirect(entry)
-    context = {"organization": organization, "form": form}
+    context = {
+        "organization": organization,
+        "form": form,
+        "has_register": organization.slaughterhouses.exists(),
+    }
     return render(request, "slaughter/entry_form.html", context, status=status)
 
 
@@ -68,3 +74,36 @@ def entry(request: HttpRequest, org_pk: int, slaughter_pk: int) -> HttpResponse:
     organization = journal_organization(request, org_pk)
     entry = get_object_or_404(selectors.slaughter_entries(organization), pk=slaughter_pk)
     return render(request, "slaughter/entry.html", {"organization": organization, "entry": entry})
+
+
+@login_required
+def stunning_checks(request: HttpRequest, org_pk: int) -> HttpResponse:
+    """GOST 7.6.7: the halal controller's periodic checks of stunning effectiveness, and the
+    form to record one."""
+    organization = journal_organization(request, org_pk)
+    can_write = can_write_journal(organization, request.user)
+    form = None
+    status = 200
+    if can_write:
+        form = StunningCheckForm(request.POST or None, organization=organization)
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        status = 400
+        if form.is_valid():
+            try:
+                services.stunning_check_record(
+                    line=form.cleaned_data["line"], by=request.user, data=form.cleaned_data
+                )
+            except ValidationError as error:
+                add_validation_errors(form, error)
+            else:
+                messages.success(request, _("The check is recorded and signed."))
+                return redirect("slaughter:stunning-checks", org_pk=organization.pk)
+    checks = selectors.stunning_checks(organization)
+    context = {
+        "organization": organization,
+        "page": Paginator(checks, 50).get_page(request.GET.get("page")),
+        "form": form,
+    }
+    return render(request, "slaughter/stunning_checks.html", context, status=status)

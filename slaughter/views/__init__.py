@@ -1,0 +1,1 @@
+"""Pages of the slaughter app: the journal (journal.py) and the register (register.py)."""
