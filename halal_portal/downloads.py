@@ -40,11 +40,16 @@ class StoredUpload(Protocol):
 
 
 def file_download(stored: StoredUpload) -> FileResponse:
+    return file_response(stored.file, name=stored.original_name, content_type=stored.content_type)
+
+
+def file_response(file: FieldFile, *, name: str, content_type: str) -> FileResponse:
+    """A stored file under ``name`` (cleaned, with its detected type's extension)."""
     response = FileResponse(
-        stored.file.open("rb"),
+        file.open("rb"),
         as_attachment=True,
-        filename=download_name(stored.original_name, stored.content_type),
-        content_type=stored.content_type,
+        filename=download_name(name, content_type),
+        content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_POLICY

@@ -136,12 +136,3 @@ def body_context(snapshot: dict) -> dict:
     """The snapshot's organization with its head as signatures print them."""
     body = snapshot["body"]
     return {**body, "head": initials_surname(body["head_name"])}
-
-
-def spreadsheet_safe(value) -> str:
-    """A CSV cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is
-    quoted with an apostrophe (CSV injection); every other value as text."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text

@@ -21,13 +21,12 @@ from typing import Final
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.http import FileResponse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from PIL import Image, ImageFile
 from pypdf import PdfReader
 
-__all__ = ["CheckedUpload", "check_upload", "checked_file_response", "sanitize_filename"]
+__all__ = ["CheckedUpload", "check_upload", "sanitize_filename"]
 
 PDF: Final = "application/pdf"
 JPEG: Final = "image/jpeg"
@@ -410,18 +409,3 @@ def _format_mb(max_bytes: int) -> str:
         return number_format(int(megabytes))
     # Only tiny test limits get here; two decimals keep them from reading as "0".
     return number_format(max(megabytes, 0.01), decimal_pos=1 if megabytes >= 1 else 2)
-
-
-def checked_file_response(stored, *, as_attachment: bool = True) -> FileResponse:
-    """Serve a stored checked upload (``file``, ``original_name``, ``content_type``) under the
-    uploader's name; the browser never sniffs or runs it, and no cache keeps it."""
-    response = FileResponse(
-        stored.file.open("rb"),
-        as_attachment=as_attachment,
-        filename=stored.original_name,
-        content_type=stored.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from halal_portal.downloads import file_response
 from halal_portal.forms import add_validation_errors
 
 from . import selectors, services
@@ -92,8 +93,4 @@ def private_file(file, name: str, content_type: str) -> FileResponse:
     """An uploaded file, to those allowed to see it only: never sniffed, run or cached."""
     if not file:
         raise Http404
-    response = FileResponse(file.open("rb"), filename=name, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(file, name=name, content_type=content_type)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from certification.batches import batch_label
 from certification.models import CertificateEvent, CertificateStatus
 from certification.rules import expires_at
 
@@ -104,7 +105,10 @@ class PublicProduct:
 
 def _products(items: list[dict]) -> list[PublicProduct]:
     return [
-        PublicProduct(p["name"], p["category"], p["normative_document"], p["title"], p["batch"])
+        # «серийное производство» and «партия № …» read in the page's language (Л.4.4).
+        PublicProduct(
+            p["name"], p["category"], p["normative_document"], p["title"], batch_label(p["batch"])
+        )
         for p in items
     ]
 

@@ -2,7 +2,6 @@
 PDF», the CSV export and the feed. Open to everyone; every read goes through selectors.py,
 which shows only what the certificate itself shows."""
 
-import csv
 import datetime
 import math
 from functools import partial
@@ -25,6 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from certification.models import CertificateEvent
+from halal_portal.spreadsheet import csv_lines
 
 from . import answers, files
 from .api import PUBLIC, RegistryRateThrottle
@@ -252,13 +252,6 @@ def certificate_verify(request: HttpRequest, number: str) -> HttpResponse:
 # --- Open data ------------------------------------------------------------------------------
 
 
-class _Echo:
-    """csv.writer writes into this and gets the line back, for streaming."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 # Column names are the API's field names: the file is open data for programs as much as for
 # people, and a stable, language-independent header is what programs rely on.
 EXPORT_COLUMNS = [
@@ -277,42 +270,31 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _cell(value) -> str:
-    """Text that a spreadsheet would run as a formula is quoted (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def _export_rows(certificates):
     path = _paths()
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # the BOM tells spreadsheet programs the file is UTF-8 (Cyrillic)
-    yield writer.writerow(EXPORT_COLUMNS)
-    for c in certificates:
-        products = "; ".join(
-            f"{p.name} ({p.normative_document.designation})" for p in c.public_products
-        )
-        yield writer.writerow(
-            [
-                _cell(v)
-                for v in (
-                    c.number,
-                    c.public_status,
-                    timezone.localtime(c.status_changed_at).isoformat(),
-                    c.valid_from.isoformat(),
-                    c.valid_to.isoformat(),
-                    c.manufacturer_name,
-                    c.manufacturer_address,
-                    c.manufacturer_country,
-                    c.product_type,
-                    c.category.code if c.category else "",
-                    products,
-                    settings.SITE_URL + path(c.number),
-                )
-            ]
-        )
+
+    def rows():
+        for c in certificates:
+            products = "; ".join(
+                f"{p.name} ({p.normative_document.designation})" for p in c.public_products
+            )
+            yield (
+                c.number,
+                c.public_status,
+                timezone.localtime(c.status_changed_at).isoformat(),
+                c.valid_from.isoformat(),
+                c.valid_to.isoformat(),
+                c.manufacturer_name,
+                c.manufacturer_address,
+                c.manufacturer_country,
+                c.product_type,
+                c.category.code if c.category else "",
+                products,
+                settings.SITE_URL + path(c.number),
+            )
+
+    # Every cell made safe for spreadsheets (formula leads), the BOM first (Cyrillic).
+    return csv_lines(EXPORT_COLUMNS, rows())
 
 
 @require_safe

@@ -73,7 +73,7 @@ class StunningChecksInput(serializers.Serializer):
     )
 
 
-class FindingOutput(serializers.Serializer):
+class StunningFindingOutput(serializers.Serializer):
     code = serializers.CharField()
     clause = serializers.CharField()
     message = serializers.CharField()
@@ -83,7 +83,7 @@ class FindingOutput(serializers.Serializer):
 
 class ResultOutput(serializers.Serializer):
     ok = serializers.BooleanField()
-    findings = FindingOutput(many=True)
+    findings = StunningFindingOutput(many=True)
 
 
 class StunningChecksOutput(serializers.Serializer):

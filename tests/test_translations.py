@@ -62,7 +62,15 @@ def test_no_english_message_stays_in_another_script():
         for block in entries("en")
         if "msgid_plural" not in block
     ]
-    assert [text for text in shown if cyrillic_words(text)] == []
+    # Wording the standard prescribes in Russian is quoted «…» as it must appear on a label.
+    assert [text for text in shown if cyrillic_words(unquoted(text))] == []
+
+
+def unquoted(text: str) -> str:
+    """The text without its «…» quotations (nested ones included)."""
+    while (stripped := re.sub(r"«[^«»]*»", " ", text)) != text:
+        text = stripped
+    return text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audits.views.journal import journal_organization
+from halal_portal.downloads import file_download
 from halal_portal.forms import add_validation_errors
-from halal_portal.uploads import checked_file_response
 
 from .. import selectors, services
 from ..forms import (
@@ -223,4 +223,4 @@ def document(request: HttpRequest, org_pk: int, register_document_pk: int) -> Fi
     """The only way to a register document: the user must read the enterprise's records."""
     organization = journal_organization(request, org_pk)
     doc = get_object_or_404(selectors.documents_of(organization), pk=register_document_pk)
-    return checked_file_response(doc, as_attachment=not doc.is_image)
+    return file_download(doc)

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from audits.views.journal import journal_organization
-from halal_portal.formatting import spreadsheet_safe
+from halal_portal.spreadsheet import safe_cell
 
 from ..forms.report import ReportForm
 from ..report import Report, compliance_report
@@ -84,7 +84,7 @@ def report_csv(request: HttpRequest, org_pk: int) -> HttpResponse:
     buffer.write("\ufeff")  # the BOM tells spreadsheet programs the file is UTF-8 (Cyrillic)
     writer = csv.writer(buffer)
     for row in report_rows(result):
-        writer.writerow([spreadsheet_safe(cell) for cell in row])
+        writer.writerow([safe_cell(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     name = f"slaughter-report-{result.start.isoformat()}-{result.end.isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

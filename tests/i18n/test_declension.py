@@ -4,7 +4,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from certification.management.commands.seed_demo import STAFF
+from accounts.demo import STAFF
 from halal_portal.formatting import decline
 
 # (nominative, genitive, dative): 10 men and 10 women with initials, both orders.

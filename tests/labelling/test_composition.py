@@ -9,7 +9,7 @@ from django_fsm import TransitionNotAllowed
 
 from certification import rules
 from certification import services as certification
-from certification.documents import conclusion_snapshot
+from certification.documents.application import conclusion_snapshot
 from certification.models import Conclusion
 from labelling.composition import conclusion_lines, issue_refusals
 from labelling.models import ItemStatus, Resolution, ResolutionLog

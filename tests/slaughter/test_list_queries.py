@@ -10,13 +10,11 @@ from tests.slaughter.test_journal import cattle, record
 pytestmark = pytest.mark.django_db
 
 
-def test_slaughter_journal(constant_queries, client, organization, applicant):
+def test_slaughter_journal(constant_queries, client, organization, register, applicant):
     def add(count):
         for day in range(count):
             data = cattle()
-            record(
-                organization, applicant, {**data, "date": data["date"] - datetime.timedelta(day)}
-            )
+            record(register, applicant, {**data, "date": data["date"] - datetime.timedelta(day)})
 
     add(2)
     client.force_login(applicant)

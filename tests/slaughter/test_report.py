@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from halal_portal.formatting import spreadsheet_safe
+from halal_portal.spreadsheet import safe_cell
 from slaughter.models import DocumentKind
 from slaughter.report import compliance_report
 from slaughter.services import finding_answer, line_create
@@ -136,7 +136,7 @@ def test_the_csv_neutralizes_formula_leads(client, register, organization, appli
     ],
 )
 def test_a_spreadsheet_cell_never_starts_a_formula(value, cell):
-    assert spreadsheet_safe(value) == cell
+    assert safe_cell(value) == cell
 
 
 def test_section_9_of_the_act_draws_on_the_report(client, production_act, batches, auditor):
