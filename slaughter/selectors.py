@@ -30,9 +30,10 @@ JOURNAL_WINDOW_DAYS = 365
 
 
 def slaughter_entries(organization: Organization) -> QuerySet[SlaughterEntry]:
+    # The page lists each entry's deviations (its findings): one query for all of them.
     return organization.slaughter_entries.select_related(
         "slaughter_line", "knife", "stunning_operator"
-    )
+    ).prefetch_related("findings")
 
 
 def slaughter_between(organization: Organization, start: datetime.date, end: datetime.date) -> dict:

@@ -11,6 +11,7 @@ from certification import rules
 from certification import services as certification
 from certification.documents.application import conclusion_snapshot
 from certification.models import Conclusion
+from certification.rules import max_valid_to
 from labelling.composition import conclusion_lines, issue_refusals
 from labelling.models import ItemStatus, Resolution, ResolutionLog
 from labelling.services.composition import (
@@ -130,7 +131,7 @@ def test_an_unresolved_ingredient_blocks_the_issue_question(reviewed, secretary,
             application=application,
             question="issue",
             valid_from=today,
-            valid_to=certification.certificates.max_valid_to(today),
+            valid_to=max_valid_to(today),
         )
     assert any("желатин говяжий" in message for message in refused.value.messages)
 

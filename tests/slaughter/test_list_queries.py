@@ -19,5 +19,5 @@ def test_slaughter_journal(constant_queries, client, organization, register, app
     add(2)
     client.force_login(applicant)
     constant_queries(
-        reverse("slaughter:journal", kwargs={"org_pk": organization.pk}), lambda: add(5), budget=8
+        reverse("slaughter:journal", kwargs={"org_pk": organization.pk}), lambda: add(5), budget=9
     )
