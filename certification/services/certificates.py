@@ -1,5 +1,6 @@
 """Certificates: issue (GOST 8.17, Annex К, Л.4), annexes (8.18), lifecycle, renewal."""
 
+import calendar
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -55,13 +56,21 @@ def check_validity(valid_from, valid_to) -> None:
         )
 
 
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` calendar months earlier; a day the earlier month lacks (the
+    29th–31st) becomes that month's last day."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
 def annex_cutoff(certificate: Certificate) -> datetime.date:
-    """GOST 8.18: an annex may be issued no later than six months before the certificate ends."""
-    month = certificate.valid_to.month - 6
-    year = certificate.valid_to.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    day = min(certificate.valid_to.day, 28)
-    return certificate.valid_to.replace(year=year, month=month, day=day)
+    """GOST 8.18: an annex may be issued no later than six months before the certificate ends,
+    counted by the calendar."""
+    return months_before(certificate.valid_to, 6)
 
 
 def check_annex_allowed(certificate: Certificate, *, on: datetime.date | None = None) -> None:
