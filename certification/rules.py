@@ -143,6 +143,13 @@ def mark_refusal(certificate, user, *, today=None) -> str:
     today = today or timezone.localdate()
     if not certificate.application.organization.membership_set.filter(user=user).exists():
         return _("Only the certificate holder downloads the «Halal» sign.")
+    if not certificate.signed_at:
+        # GOST 8.2, Л.4.6: a certificate is issued once the head signs it; until then the
+        # registry shows it as not issued and its sign may not be used.
+        return _(
+            "Certificate %(number)s is not signed by the head yet: the «Halal» sign may be used "
+            "only under an issued certificate (GOST 8.2)."
+        ) % {"number": certificate.number}
     if not certificate.is_valid or not certificate.valid_from <= today <= certificate.valid_to:
         return _(
             "The «Halal» sign may be used only while the certificate is valid (GOST 8.6); "
