@@ -25,7 +25,7 @@ from ..models import (
     TransitionLog,
 )
 from ..registry_records import registry_batch
-from .numbering import next_number
+from .numbering import NumbersExhausted, next_number
 
 CERTIFICATE_MAXIMUM = 99_999  # Л.4.1: «ХП» and a five-digit number
 
@@ -112,7 +112,18 @@ def certificate_issue(
     if not products:
         raise ValidationError(_("The application has no products to certify."))
     body = AuthorizedBody.get()
-    number = format_number(next_number("certificate", maximum=CERTIFICATE_MAXIMUM))
+    try:
+        number = format_number(next_number("certificate", maximum=CERTIFICATE_MAXIMUM))
+    except NumbersExhausted as error:
+        # Л.4.1: five digits; the caller's transaction rolls back, so nothing is applied.
+        raise ValidationError(
+            _(
+                "Certificate numbers are used up: %(last)s was the last one the form allows "
+                "(Annex Л, Л.4.1). No certificate was issued and the meeting stays open."
+            )
+            % {"last": format_number(CERTIFICATE_MAXIMUM)},
+            code="numbers_exhausted",
+        ) from error
     certificate = Certificate.objects.create(
         number=number,
         application=application,
