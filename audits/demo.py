@@ -103,7 +103,7 @@ def _in_check(today, secretary, user, organization) -> Application:
     members = list(User.objects.filter(role_commission=True, is_active=True).order_by("email"))
     cert_services.application_register(application=application, by=secretary, members=members)
     meeting = cert_services.meeting_create(
-        by=secretary, date=today - datetime.timedelta(days=7), place="г. Казань"
+        by=secretary, date=today - datetime.timedelta(days=7), place="г. Казань", chair=members[0]
     )
     cert_services.meeting_set_present(meeting=meeting, by=secretary, members=members)
     item = cert_services.agenda_item_add(

@@ -234,7 +234,9 @@ class Command(BaseCommand):
         today = timezone.localdate()
 
         def decide(application, question, date, **details):
-            meeting = services.meeting_create(by=secretary, date=date, place="г. Казань")
+            meeting = services.meeting_create(
+                by=secretary, date=date, place="г. Казань", chair=members[0]
+            )
             services.meeting_set_present(meeting=meeting, by=secretary, members=members)
             item = services.agenda_item_add(
                 meeting=meeting,
