@@ -110,6 +110,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _step_context(application, step: str) -> dict:
     missing = rules.missing_requirements(application)
     done = {name: not any(m.step == name for m in missing) for name in STEP_NAMES}
+    # GOST 8.9: a declaration covers products; with none yet there is nothing signed.
+    done["declaration"] = done["declaration"] and application.products.exists()
     done["review"] = not missing
     index = STEP_NAMES.index(step)
     return {
