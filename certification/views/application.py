@@ -168,38 +168,57 @@ def _status(*forms) -> int:
     return 400 if any(f.is_bound and f.errors for f in forms) else 200
 
 
+# The product form's own fields: typed into any of them, the product is meant to be saved.
+PRODUCT_INPUT_FIELDS = (
+    "name",
+    "category",
+    "normative_document",
+    "batch_number",
+    "batch_date",
+    "batch_size",
+)
+
+
+def _product_typed(request, form: ProductForm) -> bool:
+    return any((request.POST.get(form.add_prefix(f)) or "").strip() for f in PRODUCT_INPUT_FIELDS)
+
+
 def _step_products(request, application):
+    """Both forms of the step post together: a product typed and not yet added is saved with
+    «Save and continue», or the page comes back with it and says why — it is never dropped."""
+    posting = request.method == "POST"
+    finishing = "save_standard" in request.POST
+    standard_typed = finishing or bool(request.POST.get("standard"))
     standard_form = ApplicationStandardForm(
-        request.POST if "save_standard" in request.POST else None, instance=application
+        request.POST if standard_typed else None, instance=application
     )
     edit_pk = request.GET.get("edit") or request.POST.get("product")
     product = get_object_or_404(application.products.all(), pk=edit_pk) if edit_pk else None
-    product_form = ProductForm(
-        request.POST if "save_product" in request.POST else None,
-        instance=product,
-        prefix="product",
+    product_form = ProductForm(None, instance=product, prefix="product")
+    wants_product = posting and (
+        "save_product" in request.POST or _product_typed(request, product_form)
     )
-    if request.method == "POST":
-        if "save_standard" in request.POST and standard_form.is_valid():
+    if wants_product:
+        product_form = ProductForm(request.POST, instance=product, prefix="product")
+    if posting:
+        product_saved = not wants_product or _save_product(request, application, product_form)
+        standard_ok = standard_typed and standard_form.is_valid()
+        if standard_ok and product_saved:
             services.application_update(
                 application=application, by=request.user, data=standard_form.cleaned_data
             )
+        if product_saved and finishing and standard_ok:
             return _save_and_continue(request, application, "products", "documents")
-        if "save_product" in request.POST and product_form.is_valid():
-            try:
-                services.product_save(
-                    application=application,
-                    by=request.user,
-                    data=product_form.cleaned_data,
-                    product=product,
-                )
-            except ValidationError as error:
-                add_validation_errors(product_form, error)
-            else:
-                messages.success(request, _("The product is saved."))
-                return redirect(
-                    "certification:application-step", pk=application.pk, step="products"
-                )
+        if product_saved and not finishing:
+            return redirect("certification:application-step", pk=application.pk, step="products")
+        if wants_product and not product_saved and finishing:
+            messages.error(
+                request,
+                _(
+                    "The product you typed is not saved yet: correct it below, or clear the "
+                    "product form to go on without it."
+                ),
+            )
     context = _step_context(application, "products") | {
         "standard_form": standard_form,
         "product_form": product_form,
@@ -212,6 +231,23 @@ def _step_products(request, application):
         context,
         status=_status(standard_form, product_form),
     )
+
+
+def _save_product(request, application, form: ProductForm) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        services.product_save(
+            application=application,
+            by=request.user,
+            data=form.cleaned_data,
+            product=form.instance if form.instance.pk else None,
+        )
+    except ValidationError as error:
+        add_validation_errors(form, error)
+        return False
+    messages.success(request, _("The product is saved."))
+    return True
 
 
 @login_required

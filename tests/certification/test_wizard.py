@@ -21,3 +21,49 @@ def test_new_empty_application_shows_no_declaration_as_done(client, applicant, d
     labels = step_labels(client.get(step_url(draft, "organization")).content.decode())
     declaration = next(label for label in labels if label.startswith("4."))
     assert "✓" not in declaration
+
+
+def product_post(**extra) -> dict:
+    from tests.factories import category, normative_document
+
+    return {
+        "product-name": "Халва подсолнечная",
+        "product-category": category().pk,
+        "product-normative_document": normative_document().pk,
+        "product-serial_production": "on",
+        **extra,
+    }
+
+
+def halal_standard():
+    from tests.factories import normative_document
+
+    return normative_document("ГОСТ «Продукция «Халяль»»")
+
+
+def test_save_and_continue_saves_the_product_typed_and_not_yet_added(client, applicant, draft):
+    client.force_login(applicant)
+    response = client.post(
+        step_url(draft, "products"),
+        product_post(save_standard="continue", standard=halal_standard().pk),
+    )
+    draft.refresh_from_db()
+    assert response.status_code == 302 and response["Location"] == step_url(draft, "documents")
+    assert list(draft.products.values_list("name", flat=True)) == ["Халва подсолнечная"]
+    assert draft.standard == halal_standard()
+
+
+def test_save_and_continue_with_a_bad_product_keeps_what_was_typed(client, applicant, draft):
+    client.force_login(applicant)
+    response = client.post(
+        step_url(draft, "products"),
+        product_post(
+            save_standard="continue",
+            standard=halal_standard().pk,
+            **{"product-serial_production": "", "product-batch_size": "500 кг"},
+        ),
+    )
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="Халва подсолнечная"' in content and 'value="500 кг"' in content
+    assert not draft.products.exists()
