@@ -191,6 +191,7 @@ class PowerOfAttorney(models.Model):
             models.CheckConstraint(
                 condition=models.Q(valid_to__gte=models.F("valid_from")),
                 name="poa_valid_range",
+                violation_error_message=_("The power of attorney cannot end before it begins."),
             )
         ]
 

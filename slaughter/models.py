@@ -86,6 +86,7 @@ class SlaughterEntry(ControllerSigned):
             models.CheckConstraint(
                 condition=models.Q(rejected__lte=models.F("head_count")),
                 name="slaughter_rejected_within_batch",
+                violation_error_message=_("More animals kept apart than slaughtered."),
             )
         ]
 

@@ -43,6 +43,9 @@ class ChecklistVersion(models.Model):
                 fields=["is_current"],
                 condition=models.Q(is_current=True),
                 name="checklist_one_current_version",
+                violation_error_message=_(
+                    "Another checklist version is in use: new acts take one version only."
+                ),
             )
         ]
 
@@ -71,6 +74,7 @@ class ChecklistSection(models.Model):
             models.CheckConstraint(
                 condition=models.Q(number__gte=1, number__lte=20),
                 name="checklist_section_number_1_20",
+                violation_error_message=_("Annex Ж has sections 1 to 20."),
             ),
         ]
 
@@ -236,6 +240,7 @@ class ProductionCheckAct(ConcurrentTransitionMixin, FSMModelMixin, models.Model)
                 | models.Q(period_start__isnull=True)
                 | models.Q(period_end__gte=models.F("period_start")),
                 name="act_period_in_order",
+                violation_error_message=_("The check cannot end before it starts."),
             )
         ]
 

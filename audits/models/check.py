@@ -113,6 +113,7 @@ class ProductionCheck(FSMModelMixin, models.Model):
                 | models.Q(start_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="check_dates_in_order",
+                violation_error_message=_("The check cannot end before it starts."),
             )
         ]
 

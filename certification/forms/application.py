@@ -70,6 +70,16 @@ class ProductForm(forms.ModelForm):
             is_active=True
         )
 
+    def clean(self):
+        data = super().clean()
+        # Л.4.4 (constraint product_serial_or_batch), said beside the field it concerns.
+        if not data.get("serial_production") and not (data.get("batch_number") or "").strip():
+            self.add_error(
+                "batch_number",
+                _("Give the batch number or tick «serial production» (Annex Л, Л.4.4)."),
+            )
+        return data
+
 
 class UploadForm(forms.Form):
     """Which document the files are for; the files themselves are checked one by one by the

@@ -354,6 +354,9 @@ class ApplicationProduct(models.Model):
             models.CheckConstraint(
                 condition=models.Q(serial_production=True) | ~models.Q(batch_number=""),
                 name="product_serial_or_batch",
+                violation_error_message=_(
+                    "Give the batch number or tick «serial production» (Annex Л, Л.4.4)."
+                ),
             )
         ]
 

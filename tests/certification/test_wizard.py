@@ -67,3 +67,17 @@ def test_save_and_continue_with_a_bad_product_keeps_what_was_typed(client, appli
     assert response.status_code == 400
     assert 'value="Халва подсолнечная"' in content and 'value="500 кг"' in content
     assert not draft.products.exists()
+
+
+def test_a_constraint_reads_as_a_message_not_a_database_text(client, applicant, draft):
+    """Л.4.4 (constraint product_serial_or_batch): a translated message beside the field."""
+    client.force_login(applicant)
+    response = client.post(
+        step_url(draft, "products"),
+        product_post(save_product="1", **{"product-serial_production": ""}),
+        HTTP_ACCEPT_LANGUAGE="ru",
+    )
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "product_serial_or_batch" not in content
+    assert "Л.4.4" in content
