@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -115,9 +116,13 @@ class Organization(models.Model):
 
     full_name = models.CharField(_("full name"), max_length=500)
     short_name = models.CharField(_("short name"), max_length=200, blank=True)
-    legal_address = models.TextField(_("legal address"))
+    legal_address = models.TextField(
+        _("legal address"), max_length=500, validators=[MaxLengthValidator(500)]
+    )
     country = models.CharField(_("country"), max_length=100, default="Россия")
-    bank_details = models.TextField(_("bank details"), blank=True)
+    bank_details = models.TextField(
+        _("bank details"), max_length=1000, blank=True, validators=[MaxLengthValidator(1000)]
+    )
     tax_id = models.CharField(
         _("tax id (УНП / БИН / ИНН)"), max_length=20, help_text=_("УНП, БИН or ИНН")
     )

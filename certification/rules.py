@@ -4,6 +4,7 @@
 (GOST 8.7–8.9); the submit button, the review step, the API and the FSM condition all ask it.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -77,6 +78,28 @@ def missing_requirements(application) -> list[Missing]:
             )
         )
     return missing
+
+
+BATCH_SIZE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)")
+
+
+def product_value_errors(product, *, today=None) -> dict[str, str]:
+    """Values nobody could mean, by field (Annex Г, Л.4.4): a batch is made already, and its
+    size is a positive quantity followed by its unit."""
+    from django.utils import timezone
+
+    errors = {}
+    today = today or timezone.localdate()
+    if product.batch_date and product.batch_date > today:
+        errors["batch_date"] = _("The batch date is in the future: give the date it was made.")
+    size = (product.batch_size or "").strip()
+    if size:
+        match = BATCH_SIZE.match(size)
+        if match is None or float(match.group(1).replace(",", ".")) <= 0:
+            errors["batch_size"] = _(
+                "Give the batch size as a positive quantity with its unit, e.g. «500 kg»."
+            )
+    return errors
 
 
 def declaration_groups(products) -> dict:

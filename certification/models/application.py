@@ -3,6 +3,8 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -139,9 +141,13 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
 
     # Annex Г part 1: the applicant's details as they stood when the application was made.
     org_name = models.CharField(_("organization name"), max_length=500)
-    legal_address = models.TextField(_("legal address"))
+    legal_address = models.TextField(
+        _("legal address"), max_length=500, validators=[MaxLengthValidator(500)]
+    )
     country = models.CharField(_("country"), max_length=100)
-    bank_details = models.TextField(_("bank details"))
+    bank_details = models.TextField(
+        _("bank details"), max_length=1000, validators=[MaxLengthValidator(1000)]
+    )
     tax_id = models.CharField(_("УНП / БИН / ИНН"), max_length=20)
     phone = models.CharField(_("phone"), max_length=50)
     fax = models.CharField(_("fax"), max_length=50, blank=True)
@@ -362,6 +368,11 @@ class ApplicationProduct(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        errors = rules.product_value_errors(self)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def batch_text(self) -> str:

@@ -81,3 +81,85 @@ def test_a_constraint_reads_as_a_message_not_a_database_text(client, applicant, 
     assert response.status_code == 400
     assert "product_serial_or_batch" not in content
     assert "Л.4.4" in content
+
+
+def test_a_batch_made_in_the_future_is_refused(client, applicant, draft):
+    import datetime
+
+    from django.utils import timezone
+
+    ahead = timezone.localdate() + datetime.timedelta(days=5 * 365)
+    client.force_login(applicant)
+    response = client.post(
+        step_url(draft, "products"),
+        product_post(
+            save_product="1",
+            **{
+                "product-serial_production": "",
+                "product-batch_number": "17",
+                "product-batch_date": ahead.isoformat(),
+            },
+        ),
+    )
+    assert response.status_code == 400 and not draft.products.exists()
+    assert "batch_date" in response.content.decode()  # the error sits beside its field
+
+
+def test_a_batch_date_of_today_is_accepted(client, applicant, draft):
+    from django.utils import timezone
+
+    client.force_login(applicant)
+    response = client.post(
+        step_url(draft, "products"),
+        product_post(
+            save_product="1",
+            **{
+                "product-serial_production": "",
+                "product-batch_number": "17",
+                "product-batch_date": timezone.localdate().isoformat(),
+                "product-batch_size": "500 кг",
+            },
+        ),
+    )
+    assert response.status_code == 302 and draft.products.count() == 1
+
+
+def test_a_negative_or_zero_batch_size_is_refused(client, applicant, draft):
+    client.force_login(applicant)
+    for size in ("-500 кг", "0 кг", "много"):
+        response = client.post(
+            step_url(draft, "products"),
+            product_post(
+                save_product="1",
+                **{
+                    "product-serial_production": "",
+                    "product-batch_number": "17",
+                    "product-batch_size": size,
+                },
+            ),
+        )
+        assert response.status_code == 400, size
+    assert not draft.products.exists()
+
+
+def test_a_legal_address_of_any_length_is_refused_with_a_message(client, applicant, draft):
+    from tests.factories import OrganizationFactory
+
+    data = {
+        field: value
+        for field, value in OrganizationFactory.build().__dict__.items()
+        if isinstance(value, str) and not field.startswith("_")
+    }
+    form = {
+        **{k: v for k, v in data.items() if k in ("legal_address", "bank_details", "phone")},
+        "org_name": "ООО «Халяль Продукт»",
+        "country": "Россия",
+        "tax_id": "1655000000",
+        "head_name": "Сафин Р. Р.",
+        "legal_address": "г. Казань, " * 10_000,
+    }
+    client.force_login(applicant)
+    response = client.post(step_url(draft, "organization"), form)
+    draft.refresh_from_db()
+    assert response.status_code == 400
+    assert len(draft.legal_address) < 1000
