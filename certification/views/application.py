@@ -63,6 +63,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return redirect("certification:queue")
     if user.is_commission_member:
         return redirect("certification:awaiting")
+    if user.is_auditor:
+        # An expert-auditor's work is the production checks they take part in (GOST 8.13).
+        return redirect("audits:check-list")
     if not user.membership_set.exists() and not user.is_body_staff:
         return redirect("accounts:organization")
     return redirect("certification:application-list")
@@ -70,10 +73,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
+    organizations = Organization.objects.filter(membership__user=request.user)
+    if request.user.is_body_staff and not organizations.exists():
+        # Staff of the body register no applicant organization: each lands on their own work.
+        return redirect("dashboard")
     applications = selectors.application_list_own(request.user).annotate(
         product_count=Count("products")
     )
-    organizations = Organization.objects.filter(membership__user=request.user)
     return render(
         request,
         "certification/application_list.html",
