@@ -11,7 +11,14 @@ from .act import (
     ProductionCheckAct,
     act_evidence_upload_to,
 )
-from .check import CheckArea, CheckStage, CheckStatus, CheckTeamMember, ProductionCheck
+from .check import (
+    CheckArea,
+    CheckStage,
+    CheckStatus,
+    CheckTeamMember,
+    ProductionCheck,
+    ProgramDateChange,
+)
 from .corrective import (
     CorrectiveAction,
     EvidenceFile,
@@ -54,6 +61,7 @@ __all__ = [
     "LabReport",
     "Nonconformity",
     "ProductionCheck",
+    "ProgramDateChange",
     "Sample",
     "SampleStatus",
     "SamplingAct",

@@ -158,6 +158,33 @@ class ProductionCheck(FSMModelMixin, models.Model):
         self.started_at = at
 
 
+class ProgramDateChange(models.Model):
+    """The head corrects the dates of an approved program (Annex Д, part 3) until the act of
+    the check exists: who, when, from which dates to which, and why."""
+
+    production_check = models.ForeignKey(
+        ProductionCheck, on_delete=models.CASCADE, related_name="date_changes"
+    )
+    old_start = models.DateField(_("start before"))
+    old_end = models.DateField(_("end before"))
+    new_start = models.DateField(_("start"))
+    new_end = models.DateField(_("end"))
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("change of the dates of the check")
+        verbose_name_plural = _("changes of the dates of the check")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        old = f"{self.old_start:%d.%m.%Y}–{self.old_end:%d.%m.%Y}"
+        return f"{old} → {self.new_start:%d.%m.%Y}–{self.new_end:%d.%m.%Y}"
+
+
 class CheckTeamMember(models.Model):
     """Annex Д, part 4: a member of the commission that checks the production, with the position
     printed in the program. Expert-auditors among them work under a power of attorney (2.19)."""

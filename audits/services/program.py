@@ -19,7 +19,14 @@ from certification.models import Application, AppState, Question
 from halal_portal.rendering import document_request
 
 from .. import permissions, rules
-from ..models import CheckArea, CheckStage, CheckStatus, CheckTeamMember, ProductionCheck
+from ..models import (
+    CheckArea,
+    CheckStage,
+    CheckStatus,
+    CheckTeamMember,
+    ProductionCheck,
+    ProgramDateChange,
+)
 from ..reference import STAGES, load_check_areas
 
 PROGRAM_FIELDS = ("purpose", "basis", "start_date", "end_date", "other_documents")
@@ -270,8 +277,79 @@ def check_start(*, check: ProductionCheck, by: User) -> ProductionCheck:
     problems = rules.team_power_problems(check)
     if problems:
         raise ValidationError(problems, code="power_of_attorney")
+    problem = rules.start_date_problem(check, timezone.localdate())
+    if problem:
+        raise ValidationError(problem, code="state")
     check.start(by=by, at=timezone.now())
     check.save()
+    return check
+
+
+@transaction.atomic
+def program_dates_correct(
+    *,
+    check: ProductionCheck,
+    by: User,
+    start_date: datetime.date | None,
+    end_date: datetime.date | None,
+    reason: str,
+) -> ProductionCheck:
+    """Annex Д, part 3: the head corrects the dates of an approved program, saying why, as long
+    as the act of the check (Annex Ж) does not exist; the change is logged and the program is
+    issued again with the new dates. A check under way keeps the day it started and the
+    sampling acts already drawn up."""
+    check = _lock(check)
+    if not permissions.can_approve_program(check, by):
+        raise PermissionDenied
+    if check.status == CheckStatus.DRAFT:
+        raise ValidationError(
+            _("The program is not approved yet: change its dates in the program itself."),
+            code="state",
+        )
+    if hasattr(check, "act"):
+        raise ValidationError(
+            _("The act of the check is drawn up: the dates of the check no longer change."),
+            code="state",
+        )
+    reason = (reason or "").strip()
+    errors = rules.date_correction_errors(
+        check, start_date=start_date, end_date=end_date, today=timezone.localdate()
+    )
+    if not reason:
+        errors["reason"] = _("Say why the dates change.")
+    if errors:
+        raise ValidationError(errors)
+    old_start, old_end = check.start_date, check.end_date
+    check.start_date, check.end_date = start_date, end_date
+    problems = rules.team_power_problems(check)
+    if problems:
+        raise ValidationError({"end_date": problems}, code="power_of_attorney")
+    check.save(update_fields=["start_date", "end_date"])
+    ProgramDateChange.objects.create(
+        production_check=check,
+        old_start=old_start,
+        old_end=old_end,
+        new_start=start_date,
+        new_end=end_date,
+        reason=reason,
+        by=by,
+        at=timezone.now(),
+    )
+    document_request("check_program", check, refresh=True)
+    application = check.application
+    notify(
+        [*check.participants.all(), *application.organization.members.all()],
+        key=f"check-dates:{check.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        subject=_("Application %(number)s: the dates of the production check are changed")
+        % {"number": application.number},
+        body=_("The production check is now planned for %(start)s–%(end)s. Reason: %(reason)s")
+        % {
+            "start": start_date.strftime("%d.%m.%Y"),
+            "end": end_date.strftime("%d.%m.%Y"),
+            "reason": reason,
+        },
+        url=check.get_absolute_url(),
+    )
     return check
 
 
