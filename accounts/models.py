@@ -161,6 +161,8 @@ class Membership(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     is_admin = models.BooleanField(_("manages the organization"), default=False)
+    # GOST 8.9: the declaration is signed by the head of the organization, not by any member.
+    is_head = models.BooleanField(_("head of the organization"), default=False)
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:

@@ -96,6 +96,11 @@ def _in_check(today, secretary, user, organization) -> Application:
             document_type=doc_type,
             upload=_pdf(doc_type.name_ru[:60]),
             by=user,
+            # GOST 8.8: dated this month; what ends is valid for another year.
+            document_date=today.replace(day=1),
+            valid_until=today + datetime.timedelta(days=365)
+            if doc_type.in_date_rule == "valid_on_submission"
+            else None,
         )
     for nd in {p.normative_document for p in products}:
         cert_services.declaration_sign(application=application, normative_document=nd, by=user)

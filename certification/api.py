@@ -44,6 +44,8 @@ class DossierFileSerializer(serializers.ModelSerializer):
             "sha256",
             "version",
             "uploaded_at",
+            "document_date",
+            "valid_until",
         ]
 
 
@@ -117,6 +119,9 @@ class UploadSerializer(serializers.Serializer):
     )
     file = serializers.FileField()
     replaces = serializers.IntegerField(required=False)
+    # GOST 8.8: the document's own date and, for one that ends, its validity end.
+    document_date = serializers.DateField(required=False, allow_null=True)
+    valid_until = serializers.DateField(required=False, allow_null=True)
 
 
 def _raise_as_drf(error: ValidationError):
@@ -216,6 +221,8 @@ class ApplicationViewSet(
                 upload=serializer.validated_data["file"],
                 by=request.user,
                 replaces=replaces,
+                document_date=serializer.validated_data.get("document_date"),
+                valid_until=serializer.validated_data.get("valid_until"),
             )
         except ValidationError as error:
             _raise_as_drf(error)

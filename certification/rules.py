@@ -4,6 +4,8 @@
 (GOST 8.7–8.9); the submit button, the review step, the API and the FSM condition all ask it.
 """
 
+import calendar
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -67,6 +69,8 @@ def missing_requirements(application) -> list[Missing]:
                     "documents",
                 )
             )
+    # GOST 8.8: the documents are in date on the day of submission.
+    missing.extend(out_of_date_documents(application))
     # GOST 8.9: a signed declaration for each group of products of one normative document.
     for group in unsigned_declaration_groups(application, products):
         missing.append(
@@ -78,6 +82,69 @@ def missing_requirements(application) -> list[Missing]:
             )
         )
     return missing
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` calendar months earlier; a day the earlier month lacks (the
+    29th–31st) becomes that month's last day."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def _dmy(day) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def document_date_problem(doc_type, document_date, valid_until, *, today) -> str | None:
+    """Why a document of ``doc_type`` with these dates is not in date on ``today`` (GOST 8.8),
+    or None. The rule is the type's (reference data); a validity end, given, must not have
+    passed whatever the rule."""
+    rule = doc_type.in_date_rule
+    name = {"document": doc_type}
+    if rule in ("current_year", "last_12_months") and document_date is None:
+        return _("Give the date of «%(document)s».") % name
+    if rule == "valid_on_submission" and valid_until is None:
+        return _("Give the date «%(document)s» is valid until.") % name
+    if rule == "current_year" and document_date.year != today.year:
+        return _("«%(document)s» is dated %(date)s: it must be of the current year, %(year)s.") % {
+            **name,
+            "date": _dmy(document_date),
+            "year": today.year,
+        }
+    if rule == "last_12_months" and document_date < months_before(today, 12):
+        return _(
+            "«%(document)s» is dated %(date)s: it must cover the last 12 months (dated "
+            "%(since)s or later)."
+        ) % {**name, "date": _dmy(document_date), "since": _dmy(months_before(today, 12))}
+    if valid_until is not None and valid_until < today:
+        return _(
+            "«%(document)s» was valid until %(date)s: it must be valid when the application is "
+            "submitted."
+        ) % {**name, "date": _dmy(valid_until)}
+    return None
+
+
+def out_of_date_documents(application, *, today=None) -> list[Missing]:
+    """GOST 8.8: every current dossier file whose type has a date rule, checked on ``today``."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    found = []
+    files = application.files.filter(superseded_at__isnull=True).select_related("document_type")
+    for dossier_file in files:
+        problem = document_date_problem(
+            dossier_file.document_type,
+            dossier_file.document_date,
+            dossier_file.valid_until,
+            today=today,
+        )
+        if problem:
+            found.append(Missing(problem, dossier_file.document_type.clause, "documents"))
+    return found
 
 
 BATCH_SIZE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)")

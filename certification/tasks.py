@@ -42,3 +42,9 @@ def remind_expiring_certificates_task(today: str | None = None) -> int:
 @shared_task(**DAILY)
 def remind_corrective_deadlines_task(today: str | None = None) -> int:
     return reminders.remind_corrective_deadlines(today=_day(today))
+
+
+@shared_task(**DAILY)
+def remind_expiring_documents_task(today: str | None = None) -> int:
+    """GOST 8.8: dossier documents of valid certificates that end within 30 days."""
+    return reminders.remind_expiring_documents(today=_day(today))

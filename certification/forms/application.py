@@ -89,6 +89,9 @@ class UploadForm(forms.Form):
         label=_("Document"), queryset=DocumentType.objects.filter(signed_online=False)
     )
     replaces = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # GOST 8.8: the document's own date and, for one that ends, its validity end.
+    document_date = forms.DateField(label=_("Document date"), required=False, widget=DateInput())
+    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DateInput())
 
 
 class DeclarationSignForm(forms.Form):

@@ -68,6 +68,15 @@ class Applicability(models.TextChoices):
     IF_ANY = "if_any", _("if any (optional)")
 
 
+class InDateRule(models.TextChoices):
+    """How recent a dossier document must be when the application is submitted (GOST 8.8)."""
+
+    NONE = "", _("no date rule")
+    CURRENT_YEAR = "current_year", _("of the current year")
+    LAST_12_MONTHS = "last_12_months", _("of the last 12 months")
+    VALID_ON_SUBMISSION = "valid_on_submission", _("valid on submission")
+
+
 class DocumentType(models.Model):
     """One item of the dossier list of GOST 8.8."""
 
@@ -81,6 +90,15 @@ class DocumentType(models.Model):
     )
     # Satisfied by the declaration signed online (GOST 8.9) instead of an upload.
     signed_online = models.BooleanField(_("signed in the portal"), default=False)
+    # GOST 8.8: test reports «выполненные в текущем году», complaints «за последние 12 мес»,
+    # permits and certificates valid when the application is filed.
+    in_date_rule = models.CharField(
+        _("must be in date"),
+        max_length=30,
+        choices=InDateRule.choices,
+        default=InDateRule.NONE,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("dossier document type")
@@ -411,6 +429,9 @@ class DossierFile(models.Model):
         verbose_name=_("uploaded by"),
     )
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    # GOST 8.8: the document's own date and, for a permit or a certificate, when it ends.
+    document_date = models.DateField(_("document date"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     previous = models.OneToOneField(
         "self",
@@ -458,6 +479,7 @@ class Declaration(models.Model):
     # Which products were signed for: a change to them voids the signature.
     products_digest = models.CharField(max_length=64)
     signatory_name = models.CharField(_("signatory (head)"), max_length=200)
+    signatory_position = models.CharField(_("signatory's position"), max_length=200, blank=True)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

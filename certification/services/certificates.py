@@ -1,6 +1,5 @@
 """Certificates: issue (GOST 8.17, Annex К, Л.4), annexes (8.18), lifecycle, renewal."""
 
-import calendar
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,6 +24,7 @@ from ..models import (
     TransitionLog,
 )
 from ..registry_records import registry_batch
+from ..rules import months_before
 from .numbering import NumbersExhausted, next_number
 
 CERTIFICATE_MAXIMUM = 99_999  # Л.4.1: «ХП» and a five-digit number
@@ -54,17 +54,6 @@ def check_validity(valid_from, valid_to) -> None:
             _("A certificate is valid for at most two years (GOST 8.6): until %(date)s at most.")
             % {"date": max_valid_to(valid_from).strftime("%d.%m.%Y")}
         )
-
-
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` calendar months earlier; a day the earlier month lacks (the
-    29th–31st) becomes that month's last day."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def annex_cutoff(certificate: Certificate) -> datetime.date:

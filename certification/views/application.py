@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
@@ -272,13 +273,18 @@ def product_delete(request: HttpRequest, pk: int, product_pk: int) -> HttpRespon
 def _document_rows(application):
     products = list(application.products.select_related("category"))
     files = list(selectors.current_files(application))
+    today = timezone.localdate()
     rows = []
     for doc_type in applicable_document_types(products):
         if doc_type.signed_online:
             continue
-        rows.append(
-            {"type": doc_type, "files": [f for f in files if f.document_type_id == doc_type.pk]}
-        )
+        type_files = [f for f in files if f.document_type_id == doc_type.pk]
+        for f in type_files:
+            # GOST 8.8: shown beside the file; submission is refused while it stands.
+            f.date_problem = rules.document_date_problem(
+                doc_type, f.document_date, f.valid_until, today=today
+            )
+        rows.append({"type": doc_type, "files": type_files})
     return rows
 
 
@@ -307,7 +313,11 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     saved: list[DossierFile] = []
     if not form.is_valid():
-        errors.append(_("Choose which document the files are for."))
+        errors.append(
+            " ".join(m for field in form.errors.values() for m in field)
+            if "document_type" not in form.errors
+            else _("Choose which document the files are for.")
+        )
     elif not uploads:
         errors.append(_("Choose at least one file."))
     else:
@@ -325,6 +335,8 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
                         upload=upload,
                         by=request.user,
                         replaces=replaces,
+                        document_date=form.cleaned_data.get("document_date"),
+                        valid_until=form.cleaned_data.get("valid_until"),
                     )
                 )
                 replaces = None  # one file replaces the old one; the rest are added beside it
@@ -392,6 +404,16 @@ def _step_declaration(request, application):
     context = _step_context(application, "declaration") | {
         "groups": groups,
         "guarantees": DECLARATION_GUARANTEES,
+        # GOST 8.9: only the head of the organization signs.
+        "is_head": application.organization.membership_set.filter(
+            user=request.user, is_head=True
+        ).exists(),
+        "heads": [
+            m.user
+            for m in application.organization.membership_set.filter(is_head=True).select_related(
+                "user"
+            )
+        ],
     }
     return render(request, "certification/step_declaration.html", context)
 
@@ -413,6 +435,8 @@ def declaration_sign(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The declaration is signed."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        except PermissionDenied as error:
+            messages.error(request, str(error))
     return redirect("certification:application-step", pk=application.pk, step="declaration")
 
 

@@ -148,6 +148,16 @@ def demo_pdf(title: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{title}.pdf", buffer.getvalue(), content_type="application/pdf")
 
 
+def demo_document_dates(doc_type) -> dict:
+    """GOST 8.8: dated this month; a document that ends is valid for another year."""
+    today = timezone.localdate()
+    ends = doc_type.in_date_rule == "valid_on_submission"
+    return {
+        "document_date": today.replace(day=1),
+        "valid_until": today + datetime.timedelta(days=365) if ends else None,
+    }
+
+
 class Command(BaseCommand):
     help = "Create demo accounts, organizations and applications (idempotent)."
 
@@ -210,7 +220,7 @@ class Command(BaseCommand):
                 tax_id=details["tax_id"], defaults=details
             )
             Membership.objects.get_or_create(
-                organization=organization, user=user, defaults={"is_admin": True}
+                organization=organization, user=user, defaults={"is_admin": True, "is_head": True}
             )
             applicants.append((user, organization))
 
@@ -386,6 +396,7 @@ class Command(BaseCommand):
                     document_type=doc_type,
                     upload=demo_pdf(doc_type.name_ru[:60]),
                     by=user,
+                    **demo_document_dates(doc_type),
                 )
         if sign:
             for nd in {p.normative_document for p in application.products.all()}:
