@@ -211,6 +211,16 @@ def suspension_deadline_passed(application) -> bool:
     return deadline is not None and deadline < timezone.localdate()
 
 
+def may_terminate(application) -> bool:
+    """GOST 8.16: suspended work ends once its deadline has passed; straight after the check
+    (awaiting decision) the evidence decides (certification.evidence)."""
+    from .models import AppState
+
+    if application.state == AppState.DECISION:
+        return True
+    return suspension_deadline_passed(application)
+
+
 def recused_members(application) -> set[int]:
     """Who took part in the application's production check may not vote on its decision
     (independence of review and decision, ISO/IEC 17065 7.5)."""

@@ -67,6 +67,16 @@ class ProductionCheck(FSMModelMixin, models.Model):
         verbose_name=_("normative documents with the requirements for «Halal» products"),
     )
     other_documents = models.TextField(_("other normative documents"), blank=True)
+    # GOST 8.18: a check of the new products of an annex request (certification.rules
+    # .annex_needs_check); empty for the check of the application itself.
+    annex_request = models.ForeignKey(
+        "certification.AnnexRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="production_checks",
+        verbose_name=_("annex request"),
+    )
     # Annex Д, part 4: kept equal to the team (CheckTeamMember) by the services.
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

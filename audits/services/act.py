@@ -20,6 +20,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import AuthorizedBody, User
 from accounts.notifications import notify
+from certification.models import AppState
+from certification.services import application_await_decision
+from certification.services.numbering import next_number
 from halal_portal.rendering import document_request
 from halal_portal.uploads import check_upload
 
@@ -529,10 +532,21 @@ def act_approve(*, act: ProductionCheckAct, by: User) -> ProductionCheckAct:
         )
     if act.state != ActState.SIGNED:
         raise _state_error(_("The act is already approved."))
+    act.number = next_number("production_act")
     _fire(act, "approve", by=by)
     # The PDF of Annex Ж is the approved act: what is sent to the applicant (GOST 8.16).
     document_request("production_act", act)
+    _await_decision(act, by=by)
     return act
+
+
+def _await_decision(act: ProductionCheckAct, *, by: User) -> None:
+    """GOST 8.16–8.17: with the act approved, the application awaits the commission's decision
+    (an annex's check leaves its certified application as it is)."""
+    check = act.production_check
+    application = check.application
+    if check.annex_request_id is None and application.state == AppState.PRODUCTION_CHECK:
+        application_await_decision(application=application, by=by, comment=str(act.reference))
 
 
 @transaction.atomic

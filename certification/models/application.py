@@ -275,6 +275,16 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
 
     @transition(
         field=state,
+        source=AppState.PRODUCTION_CHECK,
+        target=AppState.DECISION,
+        permission=permissions.can_record_act,
+    )
+    def await_decision(self, *, by) -> None:
+        """GOST 8.16–8.17: the head has approved the production-check act; the commission
+        decides on it next."""
+
+    @transition(
+        field=state,
         source=[
             AppState.DOCUMENT_REVIEW,
             AppState.PRODUCTION_CHECK,
@@ -310,13 +320,15 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
 
     @transition(
         field=state,
-        source=AppState.SUSPENDED,
+        source=[AppState.SUSPENDED, AppState.DECISION],
         target=AppState.TERMINATED,
-        conditions=[rules.suspension_deadline_passed],
+        conditions=[rules.may_terminate],
         permission=permissions.can_register,
     )
     def terminate(self, *, by) -> None:
-        """GOST 8.16: the nonconformities were not corrected in time."""
+        """GOST 8.16: the nonconformities were not corrected in time, or the check showed the
+        enterprise cannot steadily produce «Halal» products («комиссия может приостановить или
+        прекратить работы»)."""
 
     @transition(
         field=state,

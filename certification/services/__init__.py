@@ -1,6 +1,7 @@
 """Every write of the certification workflow; one transaction each, audit trail included."""
 
 from .application import (
+    application_await_decision,
     application_create,
     application_submit,
     application_update,
@@ -37,6 +38,7 @@ from .meetings import (
 )
 
 __all__ = [
+    "application_await_decision",
     "invoice_issue",
     "invoice_mark_paid",
     "agenda_item_add",

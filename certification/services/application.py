@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import TransitionNotAllowed, can_proceed
 
-from accounts.models import Organization
+from accounts.models import Organization, User
+from accounts.notifications import notify
 from halal_portal.rendering import document_request
 from halal_portal.uploads import check_upload
 
@@ -283,3 +284,20 @@ def application_submit(*, application: Application, by) -> Application:
 @transaction.atomic
 def application_withdraw(*, application: Application, by, comment: str = "") -> Application:
     return _transition(application, "withdraw", by=by, comment=comment)
+
+
+@transaction.atomic
+def application_await_decision(*, application: Application, by, comment: str = "") -> Application:
+    """GOST 8.16–8.17: the production-check act is approved; the application goes to the
+    commission, whose secretaries are told."""
+    _transition(application, "await_decision", by=by, comment=comment)
+    notify(
+        User.objects.filter(role_secretary=True, is_active=True),
+        key=f"awaiting-decision:{application.pk}:{application.state_changed_at:%Y%m%d%H%M%S%f}",
+        subject=_("Application %(number)s awaits the commission's decision")
+        % {"number": application.number},
+        body=_("The production-check act is approved: %(act)s. Put the decision on the agenda.")
+        % {"act": comment or "—"},
+        url=application.get_absolute_url(),
+    )
+    return application
