@@ -160,5 +160,5 @@ def seed() -> None:
             tax_id=details["tax_id"], defaults=details
         )
         Membership.objects.get_or_create(
-            organization=organization, user=member, defaults={"is_admin": True}
+            organization=organization, user=member, defaults={"is_admin": True, "is_head": True}
         )

@@ -98,3 +98,13 @@ class OrganizationForm(forms.ModelForm):
             "legal_address": forms.Textarea(attrs={"rows": 2}),
             "bank_details": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class NewOrganizationForm(OrganizationForm):
+    """Registering the organization: whoever registers it says whether they head it (only its
+    head signs the declaration, GOST 8.9)."""
+
+    i_am_head = forms.BooleanField(
+        label=_("I am the head of the organization and sign its declarations (GOST 8.9)"),
+        required=False,
+    )

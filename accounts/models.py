@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -124,9 +125,13 @@ class Organization(models.Model):
 
     full_name = models.CharField(_("full name"), max_length=500)
     short_name = models.CharField(_("short name"), max_length=200, blank=True)
-    legal_address = models.TextField(_("legal address"))
+    legal_address = models.TextField(
+        _("legal address"), max_length=500, validators=[MaxLengthValidator(500)]
+    )
     country = models.CharField(_("country"), max_length=100, default="Россия")
-    bank_details = models.TextField(_("bank details"), blank=True)
+    bank_details = models.TextField(
+        _("bank details"), max_length=1000, blank=True, validators=[MaxLengthValidator(1000)]
+    )
     tax_id = models.CharField(
         _("tax id (УНП / БИН / ИНН)"), max_length=20, help_text=_("УНП, БИН or ИНН")
     )
@@ -165,6 +170,8 @@ class Membership(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     is_admin = models.BooleanField(_("manages the organization"), default=False)
+    # GOST 8.9: the declaration is signed by the head of the organization, not by any member.
+    is_head = models.BooleanField(_("head of the organization"), default=False)
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:
@@ -200,6 +207,7 @@ class PowerOfAttorney(models.Model):
             models.CheckConstraint(
                 condition=models.Q(valid_to__gte=models.F("valid_from")),
                 name="poa_valid_range",
+                violation_error_message=_("The power of attorney cannot end before it begins."),
             )
         ]
 

@@ -54,11 +54,11 @@ def user_confirm_email(*, token: str) -> User | None:
 
 
 @transaction.atomic
-def organization_create(*, by: User, data: dict) -> Organization:
+def organization_create(*, by: User, data: dict, is_head: bool = False) -> Organization:
     organization = Organization(**data)
     organization.full_clean()
     organization.save()
-    Membership.objects.create(organization=organization, user=by, is_admin=True)
+    Membership.objects.create(organization=organization, user=by, is_admin=True, is_head=is_head)
     return organization
 
 

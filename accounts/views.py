@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 
 from . import services
-from .forms import LoginForm, OrganizationForm, RegistrationForm
+from .forms import LoginForm, NewOrganizationForm, OrganizationForm, RegistrationForm
 
 
 def register(request: HttpRequest) -> HttpResponse:
@@ -50,10 +50,13 @@ def organization(request: HttpRequest) -> HttpResponse:
     instance = membership.organization if membership else None
     if request.user.is_body_staff and instance is None:
         return redirect("dashboard")
-    form = OrganizationForm(request.POST or None, instance=instance)
+    form_class = OrganizationForm if instance else NewOrganizationForm
+    form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         if instance is None:
-            services.organization_create(by=request.user, data=form.cleaned_data)
+            data = dict(form.cleaned_data)
+            is_head = data.pop("i_am_head", False)
+            services.organization_create(by=request.user, data=data, is_head=is_head)
             messages.success(request, _("The organization is registered."))
             return redirect("certification:application-list")
         services.organization_update(organization=instance, data=form.cleaned_data)

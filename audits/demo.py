@@ -84,6 +84,11 @@ def _in_check(today, secretary, user, organization) -> Application:
             document_type=doc_type,
             upload=demo_pdf(doc_type.name_ru[:60]),
             by=user,
+            # GOST 8.8: dated this month; what ends is valid for another year.
+            document_date=today.replace(day=1),
+            valid_until=today + datetime.timedelta(days=365)
+            if doc_type.in_date_rule == "valid_on_submission"
+            else None,
         )
     for nd in {p.normative_document for p in products}:
         cert_services.declaration_sign(application=application, normative_document=nd, by=user)
@@ -91,7 +96,7 @@ def _in_check(today, secretary, user, organization) -> Application:
     members = list(User.objects.filter(role_commission=True, is_active=True).order_by("email"))
     cert_services.application_register(application=application, by=secretary, members=members)
     meeting = cert_services.meeting_create(
-        by=secretary, date=today - datetime.timedelta(days=7), place="г. Казань"
+        by=secretary, date=today - datetime.timedelta(days=7), place="г. Казань", chair=members[0]
     )
     cert_services.meeting_set_present(meeting=meeting, by=secretary, members=members)
     item = cert_services.agenda_item_add(

@@ -278,6 +278,7 @@ def production_act_snapshot(act: ProductionCheckAct) -> dict:
         "application_number": check.application.number,
         "approved_by": person(act.approved_by),
         "approved_at": iso(act.approved_at),
+        "number": act.number,
         "date": iso(act.date),
         "enterprise_name": act.enterprise_name,
         "legal_address": act.legal_address,

@@ -107,6 +107,52 @@ def stage_may_be_skipped(number: int) -> bool:
     return number in OPTIONAL_STAGES
 
 
+def start_date_problem(check, today: datetime.date) -> str | None:
+    """Annex Д, part 3: the check starts within its dates, never before its first day (the
+    sampling act must then fall within them) nor after its last."""
+    if not (check.start_date and check.end_date):
+        return _("Set the dates of the check (Annex Д, part 3).")
+    if today < check.start_date:
+        return _(
+            "The check starts on %(start)s (Annex Д, part 3): it cannot start before its first day."
+        ) % {"start": _date(check.start_date)}
+    if today > check.end_date:
+        return _(
+            "The dates of the check (%(start)s–%(end)s) have passed: the head corrects them "
+            "before the check starts."
+        ) % {"start": _date(check.start_date), "end": _date(check.end_date)}
+    return None
+
+
+def date_correction_errors(check, *, start_date, end_date, today) -> dict:
+    """What is wrong with new dates the head gives an approved program, by field."""
+    errors: dict = {}
+    if start_date is None:
+        errors["start_date"] = _("Give the first day of the check.")
+    if end_date is None:
+        errors["end_date"] = _("Give the last day of the check.")
+    if errors:
+        return errors
+    if end_date < start_date:
+        errors["end_date"] = _("The check cannot end before it starts.")
+    elif check.is_under_way:
+        started = check.started_at.date() if check.started_at else today
+        if start_date > started:
+            errors["start_date"] = _(
+                "The check started on %(date)s: its first day cannot be later."
+            ) % {"date": _date(started)}
+        outside = [
+            act.date for act in check.sampling_acts.all() if not start_date <= act.date <= end_date
+        ]
+        if outside:
+            errors["end_date"] = _(
+                "A sampling act of %(date)s would fall outside the new dates of the check."
+            ) % {"date": _date(outside[0])}
+    elif end_date < today:
+        errors["end_date"] = _("The check must be able to start: its last day has passed.")
+    return errors
+
+
 def application_is_in_check(check) -> bool:
     """GOST 8.13: the production is checked after the commission's positive document review."""
     return check.application.state == AppState.PRODUCTION_CHECK

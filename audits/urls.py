@@ -19,6 +19,7 @@ urlpatterns = [
     path("checks/<int:check_pk>/stages/", check.stages, name="check-stages"),
     path("checks/<int:check_pk>/approve/", check.approve, name="check-approve"),
     path("checks/<int:check_pk>/start/", check.start, name="check-start"),
+    path("checks/<int:check_pk>/dates/", check.dates, name="check-dates"),
     # --- sampling (GOST 8.15, Annex Е) ---
     path("checks/<int:check_pk>/sampling/new/", sampling.sampling_create, name="sampling-create"),
     path(

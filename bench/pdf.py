@@ -187,8 +187,8 @@ def decide(application, question, secretary, members, **details) -> None:
 
     from certification import services
 
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
     voters = [m for m in members if application.commission_members.filter(pk=m.pk).exists()]
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=voters[0])
     services.meeting_set_present(meeting=meeting, by=secretary, members=voters)
     item = services.agenda_item_add(
         meeting=meeting, by=secretary, application=application, question=question, **details

@@ -29,9 +29,10 @@ class ProductCategoryAdmin(admin.ModelAdmin):
 
 @admin.register(DocumentType)
 class DocumentTypeAdmin(admin.ModelAdmin):
-    list_display = ["order", "name_ru", "applicability", "clause", "signed_online"]
+    list_display = ["order", "name_ru", "applicability", "clause", "in_date_rule", "signed_online"]
     list_display_links = ["name_ru"]
-    list_filter = ["applicability"]
+    list_editable = ["in_date_rule"]
+    list_filter = ["applicability", "in_date_rule"]
 
 
 @admin.register(NormativeDocument)

@@ -43,6 +43,8 @@ class DossierFileSerializer(serializers.ModelSerializer):
             "sha256",
             "version",
             "uploaded_at",
+            "document_date",
+            "valid_until",
         ]
 
 
@@ -116,6 +118,9 @@ class UploadSerializer(serializers.Serializer):
     )
     file = serializers.FileField()
     replaces = serializers.IntegerField(required=False)
+    # GOST 8.8: the document's own date and, for one that ends, its validity end.
+    document_date = serializers.DateField(required=False, allow_null=True)
+    valid_until = serializers.DateField(required=False, allow_null=True)
 
 
 class ApplicationViewSet(
@@ -202,6 +207,8 @@ class ApplicationViewSet(
             upload=serializer.validated_data["file"],
             by=request.user,
             replaces=replaces,
+            document_date=serializer.validated_data.get("document_date"),
+            valid_until=serializer.validated_data.get("valid_until"),
         )
         return Response(DossierFileSerializer(dossier_file).data, status=status.HTTP_201_CREATED)
 

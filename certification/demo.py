@@ -36,6 +36,16 @@ TARIFF = [
 ]
 
 
+def demo_document_dates(doc_type) -> dict:
+    """GOST 8.8: dated this month; a document that ends is valid for another year."""
+    today = timezone.localdate()
+    ends = doc_type.in_date_rule == "valid_on_submission"
+    return {
+        "document_date": today.replace(day=1),
+        "valid_until": today + datetime.timedelta(days=365) if ends else None,
+    }
+
+
 def demo_pdf(title: str) -> SimpleUploadedFile:
     """A one-page PDF named ``title``: the demo dossier's and evidence's files."""
     writer = PdfWriter()
@@ -72,7 +82,9 @@ def _certificates(sweets_user, sweets, meat_user, meat):
     today = timezone.localdate()
 
     def decide(application, question, date, **details):
-        meeting = services.meeting_create(by=secretary, date=date, place="г. Казань")
+        meeting = services.meeting_create(
+            by=secretary, date=date, place="г. Казань", chair=members[0]
+        )
         services.meeting_set_present(meeting=meeting, by=secretary, members=members)
         item = services.agenda_item_add(
             meeting=meeting,
@@ -223,6 +235,7 @@ def _fill(application, user, products, *, documents=True, sign=True):
                 document_type=doc_type,
                 upload=demo_pdf(doc_type.name_ru[:60]),
                 by=user,
+                **demo_document_dates(doc_type),
             )
     if sign:
         for nd in {p.normative_document for p in application.products.all()}:

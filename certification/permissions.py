@@ -30,6 +30,12 @@ def can_apply_decisions(obj, user) -> bool:
     return user.is_authenticated and user.is_secretary
 
 
+def can_record_act(application, user) -> bool:
+    """The head approves the production-check act, which hands the application to the
+    commission (GOST 8.16)."""
+    return user.is_authenticated and (user.is_head or user.is_secretary)
+
+
 def require_secretary(user) -> None:
     """The secretary's actions (GOST 8.10, meetings, fees): anyone else gets 403."""
     if not (user.is_authenticated and user.is_secretary):

@@ -4,7 +4,9 @@
 (GOST 8.7–8.9); the submit button, the review step, the API and the FSM condition all ask it.
 """
 
+import calendar
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -71,6 +73,8 @@ def missing_requirements(application) -> list[Missing]:
                     "documents",
                 )
             )
+    # GOST 8.8: the documents are in date on the day of submission.
+    missing.extend(out_of_date_documents(application))
     # GOST 8.9: a signed declaration for each group of products of one normative document.
     for group in unsigned_declaration_groups(application, products):
         missing.append(
@@ -84,6 +88,91 @@ def missing_requirements(application) -> list[Missing]:
     # What higher apps require (labelling: the products' composition, GOST 4, 6, 8.8).
     missing.extend(providers.submission_missing(application))
     return missing
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` calendar months earlier; a day the earlier month lacks (the
+    29th–31st) becomes that month's last day."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+def _dmy(day) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def document_date_problem(doc_type, document_date, valid_until, *, today) -> str | None:
+    """Why a document of ``doc_type`` with these dates is not in date on ``today`` (GOST 8.8),
+    or None. The rule is the type's (reference data); a validity end, given, must not have
+    passed whatever the rule."""
+    rule = doc_type.in_date_rule
+    name = {"document": doc_type}
+    if rule in ("current_year", "last_12_months") and document_date is None:
+        return _("Give the date of «%(document)s».") % name
+    if rule == "valid_on_submission" and valid_until is None:
+        return _("Give the date «%(document)s» is valid until.") % name
+    if rule == "current_year" and document_date.year != today.year:
+        return _("«%(document)s» is dated %(date)s: it must be of the current year, %(year)s.") % {
+            **name,
+            "date": _dmy(document_date),
+            "year": today.year,
+        }
+    if rule == "last_12_months" and document_date < months_before(today, 12):
+        return _(
+            "«%(document)s» is dated %(date)s: it must cover the last 12 months (dated "
+            "%(since)s or later)."
+        ) % {**name, "date": _dmy(document_date), "since": _dmy(months_before(today, 12))}
+    if valid_until is not None and valid_until < today:
+        return _(
+            "«%(document)s» was valid until %(date)s: it must be valid when the application is "
+            "submitted."
+        ) % {**name, "date": _dmy(valid_until)}
+    return None
+
+
+def out_of_date_documents(application, *, today=None) -> list[Missing]:
+    """GOST 8.8: every current dossier file whose type has a date rule, checked on ``today``."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    found = []
+    files = application.files.filter(superseded_at__isnull=True).select_related("document_type")
+    for dossier_file in files:
+        problem = document_date_problem(
+            dossier_file.document_type,
+            dossier_file.document_date,
+            dossier_file.valid_until,
+            today=today,
+        )
+        if problem:
+            found.append(Missing(problem, dossier_file.document_type.clause, "documents"))
+    return found
+
+
+BATCH_SIZE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)")
+
+
+def product_value_errors(product, *, today=None) -> dict[str, str]:
+    """Values nobody could mean, by field (Annex Г, Л.4.4): a batch is made already, and its
+    size is a positive quantity followed by its unit."""
+    from django.utils import timezone
+
+    errors = {}
+    today = today or timezone.localdate()
+    if product.batch_date and product.batch_date > today:
+        errors["batch_date"] = _("The batch date is in the future: give the date it was made.")
+    size = (product.batch_size or "").strip()
+    if size:
+        match = BATCH_SIZE.match(size)
+        if match is None or float(match.group(1).replace(",", ".")) <= 0:
+            errors["batch_size"] = _(
+                "Give the batch size as a positive quantity with its unit, e.g. «500 kg»."
+            )
+    return errors
 
 
 def declaration_groups(products) -> dict:
@@ -124,6 +213,16 @@ def suspension_deadline_passed(application) -> bool:
     return deadline is not None and deadline < timezone.localdate()
 
 
+def may_terminate(application) -> bool:
+    """GOST 8.16: suspended work ends once its deadline has passed; straight after the check
+    (awaiting decision) the evidence decides (certification.evidence)."""
+    from .models import AppState
+
+    if application.state == AppState.DECISION:
+        return True
+    return suspension_deadline_passed(application)
+
+
 def recused_members(application) -> set[int]:
     """Who may not vote on the application's decision: the registered providers say (audits:
     who took part in its production check; independence of review and decision, ISO/IEC 17065
@@ -144,6 +243,13 @@ def mark_refusal(certificate, user, *, today=None) -> str:
     today = today or timezone.localdate()
     if not certificate.application.organization.membership_set.filter(user=user).exists():
         return _("Only the certificate holder downloads the «Halal» sign.")
+    if not certificate.signed_at:
+        # GOST 8.2, Л.4.6: a certificate is issued once the head signs it; until then the
+        # registry shows it as not issued and its sign may not be used.
+        return _(
+            "Certificate %(number)s is not signed by the head yet: the «Halal» sign may be used "
+            "only under an issued certificate (GOST 8.2)."
+        ) % {"number": certificate.number}
     if not certificate.is_valid or not certificate.valid_from <= today <= certificate.valid_to:
         return _(
             "The «Halal» sign may be used only while the certificate is valid (GOST 8.6); "
@@ -185,12 +291,9 @@ def check_validity(valid_from, valid_to) -> None:
 
 
 def annex_cutoff(certificate) -> datetime.date:
-    """GOST 8.18: an annex may be issued no later than six months before the certificate ends."""
-    month = certificate.valid_to.month - 6
-    year = certificate.valid_to.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    day = min(certificate.valid_to.day, 28)
-    return certificate.valid_to.replace(year=year, month=month, day=day)
+    """GOST 8.18: an annex may be issued no later than six months before the certificate ends,
+    counted by the calendar."""
+    return months_before(certificate.valid_to, 6)
 
 
 def check_annex_allowed(certificate, *, on: datetime.date | None = None) -> None:

@@ -22,3 +22,9 @@ def expire_certificates_task(today: str | None = None) -> int:
 @shared_task(**DAILY)
 def remind_expiring_certificates_task(today: str | None = None) -> int:
     return reminders.remind_expiring_certificates(today=task_day(today))
+
+
+@shared_task(**DAILY)
+def remind_expiring_documents_task(today: str | None = None) -> int:
+    """GOST 8.8: dossier documents of valid certificates that end within 30 days."""
+    return reminders.remind_expiring_documents(today=task_day(today))

@@ -425,6 +425,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audits.tasks.remind_corrective_deadlines_task",
         "schedule": crontab(hour=8, minute=0),
     },
+    # GOST 8.8: dossier documents of valid certificates that end within 30 days.
+    "remind-expiring-documents": {
+        "task": "certification.tasks.remind_expiring_documents_task",
+        "schedule": crontab(hour=8, minute=5),
+    },
     # Rendered documents (PDF) whose task was lost: broker down at commit, worker killed.
     "redispatch-documents": {
         "task": "halal_portal.tasks.redispatch_documents_task",

@@ -176,6 +176,7 @@ def _reference_data(request):
 
     request.getfixturevalue("transactional_db")
     importlib.import_module("certification.migrations.0002_reference_data").load(apps, None)
+    importlib.import_module("certification.migrations.0011_dossier_date_rules").load(apps, None)
     importlib.import_module("audits.migrations.0005_checklist_annex_zh").load(apps, None)
     importlib.import_module("labelling.migrations.0002_seed_knowledge_base").load(apps, None)
 

@@ -49,6 +49,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     user = factory.SubFactory(UserFactory)
     is_admin = True
+    is_head = True  # GOST 8.9: the applicant in the tests heads the organization
 
 
 def category(code: str = "confectionery") -> ProductCategory:
@@ -70,6 +71,20 @@ def add_product(application: Application, by, *, code: str = "confectionery", **
     return services.product_save(application=application, by=by, data=data)
 
 
+def document_dates(doc_type) -> dict:
+    """GOST 8.8: dates that keep a document of ``doc_type`` in date for a year from today."""
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    ends = doc_type.in_date_rule == "valid_on_submission"
+    return {
+        "document_date": today,
+        "valid_until": today + datetime.timedelta(days=365) if ends else None,
+    }
+
+
 def complete_application(application: Application, *, by, code: str = "confectionery"):
     """Fill every part of Annex Г, upload each required document and sign the declarations."""
     services.application_update(
@@ -87,7 +102,11 @@ def complete_application(application: Application, *, by, code: str = "confectio
         if doc_type.signed_online or doc_type.applicability == "if_any":
             continue
         services.dossier_file_add(
-            application=application, document_type=doc_type, upload=pdf_upload(), by=by
+            application=application,
+            document_type=doc_type,
+            upload=pdf_upload(),
+            by=by,
+            **document_dates(doc_type),
         )
     for nd in {p.normative_document for p in products}:
         services.declaration_sign(application=application, normative_document=nd, by=by)

@@ -78,6 +78,7 @@ def production_env(**overrides: str | None) -> dict[str, str]:
         "DJANGO_ENV": "production",
         "DJANGO_SECRET_KEY": secrets.token_hex(32),  # 64 random characters
         "DJANGO_ALLOWED_HOSTS": "portal.example.com",
+        "SITE_URL": "https://portal.halal.org",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
         "CACHE_URL": "redis://127.0.0.1:6379/2",
@@ -159,6 +160,25 @@ def test_production_refuses_to_start_without_backing_services(variable, value):
     assert result.returncode != 0, output
     assert "ImproperlyConfigured" in output, output
     assert variable in output, output
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    [
+        None,  # the default, http://127.0.0.1:8000
+        "http://portal.halal.org",
+        "https://localhost:8443",
+        "https://10.0.0.5",
+        "https://portal.local",
+    ],
+    ids=["default", "plain-http", "localhost", "private-ip", "local-domain"],
+)
+def test_production_refuses_a_local_or_plain_http_site_url(site_url):
+    """Every QR code prints SITE_URL for good: a local or non-https one stops the portal."""
+    result = run_python(["manage.py", "check"], production_env(SITE_URL=site_url))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "halal_portal.E001" in output, output
 
 
 def test_embedded_default_needs_no_environment():

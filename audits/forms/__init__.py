@@ -7,7 +7,7 @@ from .act import (
     NonconformityForm,
     SectionForm,
 )
-from .check import ProgramForm, StagesForm, TeamMemberForm
+from .check import ProgramDatesForm, ProgramForm, StagesForm, TeamMemberForm
 from .corrective import CorrectiveActionForm, VerifyForm
 from .journal import SanitationEntryForm
 from .sampling import DeliveryForm, LabReportForm, SampleForm, SamplingActForm
@@ -20,6 +20,7 @@ __all__ = [
     "DeliveryForm",
     "LabReportForm",
     "NonconformityForm",
+    "ProgramDatesForm",
     "ProgramForm",
     "SampleForm",
     "SamplingActForm",

@@ -40,10 +40,15 @@ class ActHeaderForm(forms.Form):
     )
     complaints = _text(_("Complaints about the products declared for certification, and other"))
     conclusions = _text(_("Conclusions"), rows=5)
+    # GOST 8.16: the conclusion is an explicit choice, required before the act is submitted.
     stable_production = forms.NullBooleanField(
-        label=_("The enterprise is able to produce «Halal» products steadily"),
+        label=_("Conclusion on the enterprise (GOST 8.16)"),
         widget=forms.RadioSelect(
-            choices=[("unknown", _("not decided yet")), ("true", _("yes")), ("false", _("no"))]
+            choices=[
+                ("unknown", _("not decided yet")),
+                ("true", _("can steadily produce «Halal» products that meet the standard")),
+                ("false", _("cannot steadily produce «Halal» products that meet the standard")),
+            ]
         ),
         required=False,
     )

@@ -56,6 +56,16 @@ class ProgramForm(forms.Form):
         return data
 
 
+class ProgramDatesForm(forms.Form):
+    """The head corrects the dates of an approved program (Annex Д, part 3), saying why."""
+
+    start_date = forms.DateField(label=_("The check starts on"), widget=DateInput())
+    end_date = forms.DateField(label=_("and ends on"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Reason for the change"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class TeamMemberForm(forms.Form):
     """Annex Д, part 4: initials, surname and position of a member of the commission."""
 

@@ -18,6 +18,7 @@ from .check import (
     CheckTeamMember,
     CheckTransition,
     ProductionCheck,
+    ProgramDateChange,
 )
 from .corrective import (
     CorrectiveAction,
@@ -64,6 +65,7 @@ __all__ = [
     "LabReport",
     "Nonconformity",
     "ProductionCheck",
+    "ProgramDateChange",
     "Sample",
     "SampleStatus",
     "SampleTransition",

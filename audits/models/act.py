@@ -46,6 +46,9 @@ class ChecklistVersion(models.Model):
                 fields=["is_current"],
                 condition=models.Q(is_current=True),
                 name="checklist_one_current_version",
+                violation_error_message=_(
+                    "Another checklist version is in use: new acts take one version only."
+                ),
             )
         ]
 
@@ -74,6 +77,7 @@ class ChecklistSection(models.Model):
             models.CheckConstraint(
                 condition=models.Q(number__gte=1, number__lte=20),
                 name="checklist_section_number_1_20",
+                violation_error_message=_("Annex Ж has sections 1 to 20."),
             ),
         ]
 
@@ -136,6 +140,9 @@ class ProductionCheckAct(ConcurrentTransitionMixin, FSMModelMixin, models.Model)
         verbose_name=_("checklist version"),
     )
     state = FSMField(_("status"), default=ActState.DRAFT, choices=ActState.choices, protected=True)
+    # Given when the head approves it (a gap-free counter): the protocol, the decision letter and
+    # the certificate's public record name the act a decision rests on by number and date.
+    number = models.PositiveIntegerField(_("act No."), null=True, blank=True, unique=True)
     # Above the title: the authorized organization (a snapshot of its details).
     body_name = models.CharField(_("authorized organization"), max_length=500)
     body_legal_address = models.TextField(_("legal address of the authorized organization"))
@@ -172,6 +179,7 @@ class ProductionCheckAct(ConcurrentTransitionMixin, FSMModelMixin, models.Model)
     )
     # «Выводы»: GOST 8.16 — on the enterprise's ability to produce «Halal» products steadily.
     conclusions = models.TextField(_("conclusions"), blank=True)
+    # GOST 8.16: a required, explicit choice (rules.act_missing), not free text only.
     stable_production = models.BooleanField(
         _("the enterprise is able to produce «Halal» products steadily"), null=True, blank=True
     )
@@ -239,6 +247,7 @@ class ProductionCheckAct(ConcurrentTransitionMixin, FSMModelMixin, models.Model)
                 | models.Q(period_start__isnull=True)
                 | models.Q(period_end__gte=models.F("period_start")),
                 name="act_period_in_order",
+                violation_error_message=_("The check cannot end before it starts."),
             )
         ]
 
@@ -257,6 +266,16 @@ class ProductionCheckAct(ConcurrentTransitionMixin, FSMModelMixin, models.Model)
     @property
     def copies(self) -> int:
         return 3 if self.copy_to_certification_body else 2
+
+    @property
+    def reference(self) -> str:
+        """«акт № N от ДД.ММ.ГГГГ», once approved."""
+        if not self.number:
+            return ""
+        return _("production-check act No. %(number)s of %(date)s") % {
+            "number": self.number,
+            "date": self.date.strftime("%d.%m.%Y"),
+        }
 
     # --- transitions: they only move the state and stamp fields; halal_portal.workflow.fire
     # asks the permission, saves and logs (services do the rest) ---

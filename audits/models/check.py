@@ -68,6 +68,16 @@ class ProductionCheck(FSMModelMixin, models.Model):
         verbose_name=_("normative documents with the requirements for «Halal» products"),
     )
     other_documents = models.TextField(_("other normative documents"), blank=True)
+    # GOST 8.18: a check of the new products of an annex request (certification.rules
+    # .annex_needs_check); empty for the check of the application itself.
+    annex_request = models.ForeignKey(
+        "certification.AnnexRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="production_checks",
+        verbose_name=_("annex request"),
+    )
     # Annex Д, part 4: kept equal to the team (CheckTeamMember) by the services.
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -114,6 +124,7 @@ class ProductionCheck(FSMModelMixin, models.Model):
                 | models.Q(start_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="check_dates_in_order",
+                violation_error_message=_("The check cannot end before it starts."),
             )
         ]
 
@@ -169,6 +180,33 @@ class CheckTransition(TransitionLogBase):
     class Meta(TransitionLogBase.Meta):
         verbose_name = _("status change of the check")
         verbose_name_plural = _("status changes of the check")
+
+
+class ProgramDateChange(models.Model):
+    """The head corrects the dates of an approved program (Annex Д, part 3) until the act of
+    the check exists: who, when, from which dates to which, and why."""
+
+    production_check = models.ForeignKey(
+        ProductionCheck, on_delete=models.CASCADE, related_name="date_changes"
+    )
+    old_start = models.DateField(_("start before"))
+    old_end = models.DateField(_("end before"))
+    new_start = models.DateField(_("start"))
+    new_end = models.DateField(_("end"))
+    reason = models.TextField(_("reason"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"))
+
+    class Meta:
+        verbose_name = _("change of the dates of the check")
+        verbose_name_plural = _("changes of the dates of the check")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        old = f"{self.old_start:%d.%m.%Y}–{self.old_end:%d.%m.%Y}"
+        return f"{old} → {self.new_start:%d.%m.%Y}–{self.new_end:%d.%m.%Y}"
 
 
 class CheckTeamMember(models.Model):

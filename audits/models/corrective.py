@@ -75,6 +75,10 @@ class Nonconformity(models.Model):
                 | models.Q(fixed_on_spot=True)
                 | models.Q(deadline__isnull=False),
                 name="act_nonconformity_has_deadline",
+                violation_error_message=_(
+                    "Set the deadline for correcting the nonconformity: it was not corrected "
+                    "during the check (GOST 8.16)."
+                ),
             )
         ]
 

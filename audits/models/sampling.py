@@ -202,10 +202,15 @@ class Sample(FSMModelMixin, models.Model):
         verbose_name_plural = _("samples")
         ordering = ["order", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(quantity__gt=0), name="sample_quantity_gt_0"),
+            models.CheckConstraint(
+                condition=models.Q(quantity__gt=0),
+                name="sample_quantity_gt_0",
+                violation_error_message=_("The quantity taken must be positive."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(quantity__lte=models.F("lot_size")),
                 name="sample_quantity_within_lot",
+                violation_error_message=_("More cannot be taken than the lot holds."),
             ),
         ]
 

@@ -4,11 +4,13 @@ The secretary or the head draws up the program; the head approves it («УТВЕ
 approval nothing in it changes, and only then may the check start. The check's ``participants``
 (read by the recusal rule of the commission's votes) always equal the program's team."""
 
+import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -19,7 +21,14 @@ from halal_portal.errors import StateConflict
 from halal_portal.rendering import document_request
 
 from .. import permissions, rules
-from ..models import CheckArea, CheckStage, CheckStatus, CheckTeamMember, ProductionCheck
+from ..models import (
+    CheckArea,
+    CheckStage,
+    CheckStatus,
+    CheckTeamMember,
+    ProductionCheck,
+    ProgramDateChange,
+)
 from ..reference import STAGES, load_check_areas
 
 PROGRAM_FIELDS = ("purpose", "basis", "start_date", "end_date", "other_documents")
@@ -255,10 +264,81 @@ def _start_refusal(check: ProductionCheck) -> list[str]:
             _("The application is «%(state)s»: its production is not being checked now.")
             % {"state": check.application.get_state_display()}
         ]
-    return rules.team_power_problems(check)
+    problem = rules.start_date_problem(check, timezone.localdate())
+    return [*rules.team_power_problems(check), *([problem] if problem else [])]
 
 
 @transaction.atomic
 def check_start(*, check: ProductionCheck, by: User) -> ProductionCheck:
     """The check starts under the approved program; never before the approval (GOST 8.13)."""
     return workflow.fire(check, "start", by=by, refusal=_start_refusal)
+
+
+@transaction.atomic
+def program_dates_correct(
+    *,
+    check: ProductionCheck,
+    by: User,
+    start_date: datetime.date | None,
+    end_date: datetime.date | None,
+    reason: str,
+) -> ProductionCheck:
+    """Annex Д, part 3: the head corrects the dates of an approved program, saying why, as long
+    as the act of the check (Annex Ж) does not exist; the change is logged and the program is
+    issued again with the new dates. A check under way keeps the day it started and the
+    sampling acts already drawn up."""
+    check = _lock(check)
+    if not permissions.can_approve_program(check, by):
+        raise PermissionDenied
+    if check.state == CheckStatus.DRAFT:
+        raise StateConflict(
+            _("The program is not approved yet: change its dates in the program itself.")
+        )
+    if hasattr(check, "act"):
+        raise StateConflict(
+            _("The act of the check is drawn up: the dates of the check no longer change.")
+        )
+    reason = (reason or "").strip()
+    errors = rules.date_correction_errors(
+        check, start_date=start_date, end_date=end_date, today=timezone.localdate()
+    )
+    if not reason:
+        errors["reason"] = _("Say why the dates change.")
+    if errors:
+        raise ValidationError(errors)
+    old_start, old_end = check.start_date, check.end_date
+    check.start_date, check.end_date = start_date, end_date
+    problems = rules.team_power_problems(check)
+    if problems:
+        raise ValidationError({"end_date": problems}, code="power_of_attorney")
+    check.save(update_fields=["start_date", "end_date"])
+    ProgramDateChange.objects.create(
+        production_check=check,
+        old_start=old_start,
+        old_end=old_end,
+        new_start=start_date,
+        new_end=end_date,
+        reason=reason,
+        by=by,
+        at=timezone.now(),
+    )
+    document_request("check_program", check, refresh=True)
+    application = check.application
+    notify(
+        [*check.participants.all(), *application.organization.members.all()],
+        key=f"check-dates:{check.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        subject=lambda: (
+            _("Application %(number)s: the dates of the production check are changed")
+            % {"number": application.number}
+        ),
+        body=lambda: (
+            _("The production check is now planned for %(start)s–%(end)s. Reason: %(reason)s")
+            % {
+                "start": start_date.strftime("%d.%m.%Y"),
+                "end": end_date.strftime("%d.%m.%Y"),
+                "reason": reason,
+            }
+        ),
+        url=check.get_absolute_url(),
+    )
+    return check

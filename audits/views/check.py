@@ -17,7 +17,7 @@ from halal_portal.errors import REFUSALS, refusal_status, refusal_text
 from halal_portal.forms import add_validation_errors
 
 from .. import permissions, rules, selectors, services
-from ..forms import ProgramForm, StagesForm, TeamMemberForm
+from ..forms import ProgramDatesForm, ProgramForm, StagesForm, TeamMemberForm
 from ..models import CheckStatus
 
 
@@ -52,7 +52,9 @@ def check_create(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("audits:check-edit", check_pk=check.pk)
 
 
-def _detail(request, check, *, team_form=None, stages_form=None, status=200) -> HttpResponse:
+def _detail(
+    request, check, *, team_form=None, stages_form=None, dates_form=None, status=200
+) -> HttpResponse:
     user = request.user
     can_manage = check.is_program_editable and permissions.can_manage_program(check, user)
     stages = list(check.stages.prefetch_related("executors", "areas"))
@@ -94,6 +96,16 @@ def _detail(request, check, *, team_form=None, stages_form=None, status=200) -> 
         .filter(pk=check.application.organization_id)
         .exists(),
     }
+    # Annex Д, part 3: the head corrects the dates of an approved program until the act exists.
+    if (
+        check.state != CheckStatus.DRAFT
+        and permissions.can_approve_program(check, user)
+        and not hasattr(check, "act")
+    ):
+        context["dates_form"] = dates_form or ProgramDatesForm(
+            prefix="dates", initial={"start_date": check.start_date, "end_date": check.end_date}
+        )
+    context["date_changes"] = list(check.date_changes.select_related("by"))
     if check.is_program_editable and (can_manage or context["can_approve"]):
         context["missing"] = rules.program_missing(check)
     if can_manage:
@@ -238,3 +250,23 @@ def start(request: HttpRequest, check_pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The check has started."))
     return redirect(check)
+
+
+@login_required
+@require_POST
+def dates(request: HttpRequest, check_pk: int) -> HttpResponse:
+    """Annex Д, part 3: the head corrects the dates of the approved program, saying why."""
+    check = get_check(request, check_pk)
+    form = ProgramDatesForm(request.POST, prefix="dates")
+    if form.is_valid():
+        try:
+            services.program_dates_correct(check=check, by=request.user, **form.cleaned_data)
+        except REFUSALS as error:
+            if not hasattr(error, "error_dict"):
+                messages.error(request, refusal_text(error))
+                return _detail(request, get_check(request, check_pk), status=refusal_status(error))
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("The dates of the check are changed."))
+            return redirect(check)
+    return _detail(request, get_check(request, check_pk), dates_form=form, status=400)

@@ -65,6 +65,16 @@ class ProductForm(forms.ModelForm):
             is_active=True
         )
 
+    def clean(self):
+        data = super().clean()
+        # Л.4.4 (constraint product_serial_or_batch), said beside the field it concerns.
+        if not data.get("serial_production") and not (data.get("batch_number") or "").strip():
+            self.add_error(
+                "batch_number",
+                _("Give the batch number or tick «serial production» (Annex Л, Л.4.4)."),
+            )
+        return data
+
 
 class UploadForm(forms.Form):
     """Which document the files are for; the files themselves are checked one by one by the
@@ -74,6 +84,9 @@ class UploadForm(forms.Form):
         label=_("Document"), queryset=DocumentType.objects.filter(signed_online=False)
     )
     replaces = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # GOST 8.8: the document's own date and, for one that ends, its validity end.
+    document_date = forms.DateField(label=_("Document date"), required=False, widget=DateInput())
+    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DateInput())
 
 
 class DeclarationSignForm(forms.Form):

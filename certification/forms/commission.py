@@ -167,10 +167,18 @@ class PresentForm(forms.Form):
     members = MemberChoiceField(
         label=_("Commission members"), queryset=User.objects.none(), required=False
     )
+    chair = ChairField(
+        label=_("Chair"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("— not appointed —"),
+        help_text=_("The protocol is signed by the chair and the secretary."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = commission_users()
+        self.fields["chair"].queryset = commission_users()
 
 
 def applicable_questions(application: Application, open_requests: bool = False) -> list[str]:

@@ -34,7 +34,7 @@ from .commission import (
 )
 from .fees import Invoice, InvoiceState, Stage, Tariff
 from .letters import OutgoingLetter
-from .reference import Applicability, DocumentType, NormativeDocument, ProductCategory
+from .reference import Applicability, DocumentType, InDateRule, NormativeDocument, ProductCategory
 
 __all__ = [
     "AgendaItem",
@@ -69,6 +69,7 @@ __all__ = [
     "Declaration",
     "DocumentType",
     "DossierFile",
+    "InDateRule",
     "NormativeDocument",
     "ProductCategory",
     "TransitionLog",

@@ -3,6 +3,8 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -66,9 +68,13 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
 
     # Annex Г part 1: the applicant's details as they stood when the application was made.
     org_name = models.CharField(_("organization name"), max_length=500)
-    legal_address = models.TextField(_("legal address"))
+    legal_address = models.TextField(
+        _("legal address"), max_length=500, validators=[MaxLengthValidator(500)]
+    )
     country = models.CharField(_("country"), max_length=100)
-    bank_details = models.TextField(_("bank details"))
+    bank_details = models.TextField(
+        _("bank details"), max_length=1000, validators=[MaxLengthValidator(1000)]
+    )
     tax_id = models.CharField(_("УНП / БИН / ИНН"), max_length=20)
     phone = models.CharField(_("phone"), max_length=50)
     fax = models.CharField(_("fax"), max_length=50, blank=True)
@@ -179,6 +185,16 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
 
     @transition(
         field=state,
+        source=AppState.PRODUCTION_CHECK,
+        target=AppState.DECISION,
+        permission=permissions.can_record_act,
+    )
+    def await_decision(self, *, by, at) -> None:
+        """GOST 8.16–8.17: the head has approved the production-check act; the commission
+        decides on it next."""
+
+    @transition(
+        field=state,
         source=[
             AppState.DOCUMENT_REVIEW,
             AppState.PRODUCTION_CHECK,
@@ -214,13 +230,15 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
 
     @transition(
         field=state,
-        source=AppState.SUSPENDED,
+        source=[AppState.SUSPENDED, AppState.DECISION],
         target=AppState.TERMINATED,
-        conditions=[rules.suspension_deadline_passed],
+        conditions=[rules.may_terminate],
         permission=permissions.can_register,
     )
     def terminate(self, *, by, at) -> None:
-        """GOST 8.16: the nonconformities were not corrected in time."""
+        """GOST 8.16: the nonconformities were not corrected in time, or the check showed the
+        enterprise cannot steadily produce «Halal» products («комиссия может приостановить или
+        прекратить работы»)."""
 
     @transition(
         field=state,
@@ -282,11 +300,19 @@ class ApplicationProduct(models.Model):
             models.CheckConstraint(
                 condition=models.Q(serial_production=True) | ~models.Q(batch_number=""),
                 name="product_serial_or_batch",
+                violation_error_message=_(
+                    "Give the batch number or tick «serial production» (Annex Л, Л.4.4)."
+                ),
             )
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        errors = rules.product_value_errors(self)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def batch_text(self) -> str:
@@ -325,6 +351,9 @@ class DossierFile(models.Model):
         verbose_name=_("uploaded by"),
     )
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    # GOST 8.8: the document's own date and, for a permit or a certificate, when it ends.
+    document_date = models.DateField(_("document date"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     previous = models.OneToOneField(
         "self",
@@ -372,6 +401,7 @@ class Declaration(models.Model):
     # Which products were signed for: a change to them voids the signature.
     products_digest = models.CharField(max_length=64)
     signatory_name = models.CharField(_("signatory (head)"), max_length=200)
+    signatory_position = models.CharField(_("signatory's position"), max_length=200, blank=True)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

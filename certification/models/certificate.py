@@ -93,6 +93,7 @@ class Certificate(FSMModelMixin, models.Model):
             models.CheckConstraint(
                 condition=models.Q(valid_to__gt=models.F("valid_from")),
                 name="certificate_valid_range",
+                violation_error_message=_("The certificate must end after it begins."),
             ),
         ]
         indexes = [

@@ -83,6 +83,7 @@ class Invoice(models.Model):
                 fields=["application", "stage"],
                 condition=~models.Q(stage="annex") & ~models.Q(state="cancelled"),
                 name="invoice_one_per_stage",
+                violation_error_message=_("This stage of the application is already invoiced."),
             )
         ]
 

@@ -55,6 +55,15 @@ class Applicability(models.TextChoices):
     IF_ANY = "if_any", _("if any (optional)")
 
 
+class InDateRule(models.TextChoices):
+    """How recent a dossier document must be when the application is submitted (GOST 8.8)."""
+
+    NONE = "", _("no date rule")
+    CURRENT_YEAR = "current_year", _("of the current year")
+    LAST_12_MONTHS = "last_12_months", _("of the last 12 months")
+    VALID_ON_SUBMISSION = "valid_on_submission", _("valid on submission")
+
+
 class DocumentType(models.Model):
     """One item of the dossier list of GOST 8.8."""
 
@@ -68,6 +77,15 @@ class DocumentType(models.Model):
     )
     # Satisfied by the declaration signed online (GOST 8.9) instead of an upload.
     signed_online = models.BooleanField(_("signed in the portal"), default=False)
+    # GOST 8.8: test reports «выполненные в текущем году», complaints «за последние 12 мес»,
+    # permits and certificates valid when the application is filed.
+    in_date_rule = models.CharField(
+        _("must be in date"),
+        max_length=30,
+        choices=InDateRule.choices,
+        default=InDateRule.NONE,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("dossier document type")

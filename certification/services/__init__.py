@@ -1,6 +1,7 @@
 """Every write of the certification workflow; one transaction each, audit trail included."""
 
 from .application import (
+    application_await_decision,
     application_create,
     application_submit,
     application_update,
@@ -31,11 +32,13 @@ from .meetings import (
     commission_at_work,
     meeting_close,
     meeting_create,
+    meeting_set_chair,
     meeting_set_present,
     vote_cast,
 )
 
 __all__ = [
+    "application_await_decision",
     "invoice_issue",
     "invoice_mark_paid",
     "agenda_item_add",
@@ -47,6 +50,7 @@ __all__ = [
     "certificates_expire",
     "meeting_close",
     "meeting_create",
+    "meeting_set_chair",
     "meeting_set_present",
     "vote_cast",
     "application_assign",

@@ -1,11 +1,14 @@
 """Writes of the application workflow: one transaction each, audit trail included."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Organization
+from accounts.models import Organization, User
+from accounts.notifications import notify
 from halal_portal import workflow
 from halal_portal.errors import StateConflict
 from halal_portal.rendering import document_request
@@ -20,6 +23,7 @@ from ..models import (
     Declaration,
     DocumentType,
     DossierFile,
+    InDateRule,
 )
 
 ORGANIZATION_SNAPSHOT = {
@@ -115,9 +119,12 @@ def dossier_file_add(
     upload,
     by,
     replaces: DossierFile | None = None,
+    document_date: datetime.date | None = None,
+    valid_until: datetime.date | None = None,
 ) -> DossierFile:
-    """Store one dossier file (GOST 8.8). The content is checked first; a refused file leaves
-    nothing behind, and a file written to storage is removed if the transaction rolls back."""
+    """Store one dossier file (GOST 8.8) with the document's own date and, for a document that
+    ends, its validity end. The content is checked first; a refused file leaves nothing behind,
+    and a file written to storage is removed if the transaction rolls back."""
     _ensure_editable(application, by)
     if document_type.signed_online:
         raise ValidationError(
@@ -125,7 +132,6 @@ def dossier_file_add(
             % {"document": document_type},
             code="signed_online",
         )
-    checked = check_upload(upload)
     version = 1
     if replaces is not None:
         replaces = DossierFile.objects.select_for_update().get(pk=replaces.pk)
@@ -133,6 +139,8 @@ def dossier_file_add(
             raise ValidationError(_("Only a current file of this application can be replaced."))
         document_type = replaces.document_type
         version = replaces.version + 1
+    _check_document_dates(document_type, document_date, valid_until)
+    checked = check_upload(upload)
     dossier_file = DossierFile(
         application=application,
         document_type=document_type,
@@ -143,6 +151,8 @@ def dossier_file_add(
         uploaded_by=by,
         version=version,
         previous=replaces,
+        document_date=document_date,
+        valid_until=valid_until,
     )
     upload.seek(0)
     dossier_file.file.save(checked.display_name, upload, save=False)
@@ -160,6 +170,27 @@ def dossier_file_add(
     return dossier_file
 
 
+def _check_document_dates(document_type: DocumentType, document_date, valid_until) -> None:
+    """GOST 8.8: the dates the type's rule needs are given and make sense; whether the document
+    is still in date is decided on submission (rules.out_of_date_documents)."""
+    errors = {}
+    rule = document_type.in_date_rule
+    if document_date is None and rule in (InDateRule.CURRENT_YEAR, InDateRule.LAST_12_MONTHS):
+        errors["document_date"] = _("Give the date of «%(document)s».") % {
+            "document": document_type
+        }
+    elif document_date is not None and document_date > timezone.localdate():
+        errors["document_date"] = _("The document cannot be dated in the future.")
+    if valid_until is None and rule == InDateRule.VALID_ON_SUBMISSION:
+        errors["valid_until"] = _("Give the date «%(document)s» is valid until.") % {
+            "document": document_type
+        }
+    elif valid_until and document_date and valid_until < document_date:
+        errors["valid_until"] = _("A document cannot end before its own date.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def dossier_file_remove(*, dossier_file: DossierFile, by) -> None:
     """Take a file out of the dossier. It is kept, as an earlier version, for the record."""
@@ -170,8 +201,18 @@ def dossier_file_remove(*, dossier_file: DossierFile, by) -> None:
 
 @transaction.atomic
 def declaration_sign(*, application: Application, normative_document, by) -> Declaration:
-    """GOST 8.9: the head signs the declaration for the products of one normative document."""
+    """GOST 8.9: the head signs the declaration for the products of one normative document.
+    «подписанной руководителем организации»: the member who heads the organization, not any
+    member; the declaration carries the signer's name and position."""
     _ensure_editable(application, by)
+    head = application.organization.membership_set.filter(user=by, is_head=True).first()
+    if head is None:
+        raise PermissionDenied(
+            _(
+                "Only the head of the organization signs the declaration (GOST 8.9). Ask the "
+                "head to sign it in the portal."
+            )
+        )
     group = rules.declaration_groups(application.products.select_related("normative_document"))
     products = group.get(normative_document)
     if not products:
@@ -182,7 +223,8 @@ def declaration_sign(*, application: Application, normative_document, by) -> Dec
         defaults={
             "products_text": "; ".join(p.name for p in products),
             "products_digest": Declaration.digest(products),
-            "signatory_name": application.head_name,
+            "signatory_name": by.get_short_name(),
+            "signatory_position": application.organization.head_position or by.position,
             "signed_by": by,
             "signed_at": timezone.now(),
         },
@@ -219,3 +261,30 @@ def application_withdraw(*, application: Application, by, comment: str = "") -> 
         comment=comment,
         refusal=_("This application cannot be withdrawn in its current status."),
     )
+
+
+@transaction.atomic
+def application_await_decision(*, application: Application, by, comment: str = "") -> Application:
+    """GOST 8.16–8.17: the production-check act is approved; the application goes to the
+    commission, whose secretaries are told."""
+    application = workflow.fire(
+        application,
+        "await_decision",
+        by=by,
+        comment=comment,
+        refusal=_("The application is not in the production check."),
+    )
+    notify(
+        User.objects.filter(role_secretary=True, is_active=True),
+        key=f"awaiting-decision:{application.pk}:{application.state_changed_at:%Y%m%d%H%M%S%f}",
+        subject=lambda: (
+            _("Application %(number)s awaits the commission's decision")
+            % {"number": application.number}
+        ),
+        body=lambda: (
+            _("The production-check act is approved: %(act)s. Put the decision on the agenda.")
+            % {"act": comment or "—"}
+        ),
+        url=application.get_absolute_url(),
+    )
+    return application

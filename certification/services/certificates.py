@@ -33,7 +33,7 @@ from ..rules import (
     products_fit_the_sheet,
 )
 from ..signals import certificate_changes
-from .numbering import next_number
+from .numbering import NumbersExhausted, next_number
 
 
 def certificate_issue(
@@ -59,7 +59,18 @@ def certificate_issue(
         # Л.1, Л.4.4: the list does not fit the one sheet; the certificate names the product type.
         product_type = product_type_of(products)
     body = AuthorizedBody.get()
-    number = format_number(next_number("certificate", maximum=CERTIFICATE_MAXIMUM))
+    try:
+        number = format_number(next_number("certificate", maximum=CERTIFICATE_MAXIMUM))
+    except NumbersExhausted as error:
+        # Л.4.1: five digits; the caller's transaction rolls back, so nothing is applied.
+        raise ValidationError(
+            _(
+                "Certificate numbers are used up: %(last)s was the last one the form allows "
+                "(Annex Л, Л.4.1). No certificate was issued and the meeting stays open."
+            )
+            % {"last": format_number(CERTIFICATE_MAXIMUM)},
+            code="numbers_exhausted",
+        ) from error
     certificate = Certificate.objects.create(
         number=number,
         application=application,

@@ -76,10 +76,27 @@ def _open_meeting(meeting: Meeting) -> Meeting:
     return meeting
 
 
+def _check_chair(chair) -> None:
+    if chair is not None and not chair.is_commission_member:
+        raise ValidationError({"chair": _("The chair is a member of the commission.")})
+
+
 @transaction.atomic
 def meeting_create(*, by, date: datetime.date, place: str = "", chair=None) -> Meeting:
     require_secretary(by)
+    _check_chair(chair)
     return Meeting.objects.create(date=date, place=place, chair=chair, secretary=by)
+
+
+@transaction.atomic
+def meeting_set_chair(*, meeting: Meeting, by, chair) -> Meeting:
+    """Who chairs the meeting: the protocol is signed by its chair and its secretary."""
+    require_secretary(by)
+    meeting = _open_meeting(meeting)
+    _check_chair(chair)
+    meeting.chair = chair
+    meeting.save(update_fields=["chair"])
+    return meeting
 
 
 @transaction.atomic
@@ -246,6 +263,14 @@ def meeting_close(*, meeting: Meeting, by) -> Meeting:
     items = list(meeting.items.select_related("application", "annex_request", "certificate"))
     if not items:
         raise ValidationError(_("The agenda is empty."))
+    if meeting.chair_id is None or meeting.secretary_id is None:
+        # The protocol is signed by the chair and the secretary of the meeting.
+        raise ValidationError(
+            _(
+                "Name the chair of the meeting first: its protocol is signed by the chair and "
+                "the secretary."
+            )
+        )
     meeting.protocol_number = next_number("protocol")
     meeting.protocol_date = meeting.date
     meeting.state = MeetingState.CLOSED

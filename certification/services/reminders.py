@@ -15,11 +15,13 @@ from django.db.models.functions import Cast, Concat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Notification
+from accounts.models import Notification, User
 from accounts.notifications import notify
 
-from ..models import FINISHED_STATES, Application, Certificate, CertificateStatus
+from ..models import FINISHED_STATES, Application, Certificate, CertificateStatus, DossierFile
 from ..rules import annex_cutoff
+
+DOCUMENT_WARNING = datetime.timedelta(days=30)
 
 
 def _date(day: datetime.date) -> str:
@@ -96,3 +98,57 @@ def _remind_expiry(certificate: Certificate, *, key: str, body) -> int:
             url=certificate.get_absolute_url(),
         )
     return 1 if sent else 0
+
+
+def remind_expiring_documents(*, today: datetime.date | None = None) -> int:
+    """GOST 8.8: while a certificate is valid, a dossier document of its application that
+    ends within 30 days (a permit, a veterinary document, a management-system certificate) is
+    named to the holder and the secretaries, once per document. Returns the notices sent now."""
+    today = today or timezone.localdate()
+    due = (
+        DossierFile.objects.filter(
+            superseded_at__isnull=True,
+            valid_until__range=(today, today + DOCUMENT_WARNING),
+            application__certificate__status=CertificateStatus.VALID,
+            application__certificate__valid_to__gte=today,
+            application__certificate__signed_at__isnull=False,
+        )
+        .filter(_not_reminded("document-expiring"))
+        .select_related("document_type", "application__organization", "application__certificate")
+        .order_by("valid_until", "pk")
+    )
+    secretaries = list(User.objects.filter(role_secretary=True, is_active=True))
+    count = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for dossier_file in due:
+            application = dossier_file.application
+            certificate = application.certificate
+            with transaction.atomic():
+                sent = notify(
+                    [*application.organization.members.all(), *secretaries],
+                    key=f"document-expiring:{dossier_file.pk}",
+                    subject=lambda dossier_file=dossier_file, certificate=certificate: (
+                        _("Certificate %(number)s: «%(document)s» ends on %(date)s")
+                        % {
+                            "number": certificate.number,
+                            "document": dossier_file.document_type,
+                            "date": _date(dossier_file.valid_until),
+                        }
+                    ),
+                    body=lambda dossier_file=dossier_file, certificate=certificate: (
+                        _(
+                            "«%(document)s» (%(file)s) of the dossier of certificate %(number)s "
+                            "is valid until %(date)s (GOST 8.8). Send the certification body "
+                            "the renewed document."
+                        )
+                        % {
+                            "document": dossier_file.document_type,
+                            "file": dossier_file.original_name,
+                            "number": certificate.number,
+                            "date": _date(dossier_file.valid_until),
+                        }
+                    ),
+                    url=certificate.get_absolute_url(),
+                )
+            count += 1 if sent else 0
+    return count

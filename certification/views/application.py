@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -72,6 +73,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return redirect("certification:queue")
     if user.is_commission_member:
         return redirect("certification:awaiting")
+    if user.is_auditor:
+        # An expert-auditor's work is the production checks they take part in (GOST 8.13).
+        return redirect("audits:check-list")
     if not user.membership_set.exists() and not user.is_body_staff:
         return redirect("accounts:organization")
     return redirect("certification:application-list")
@@ -79,10 +83,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
+    organizations = Organization.objects.filter(membership__user=request.user)
+    if request.user.is_body_staff and not organizations.exists():
+        # Staff of the body register no applicant organization: each lands on their own work.
+        return redirect("dashboard")
     applications = selectors.application_list_own(request.user).annotate(
         product_count=Count("products")
     )
-    organizations = Organization.objects.filter(membership__user=request.user)
     return render(
         request,
         "certification/application_list.html",
@@ -119,6 +126,8 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _step_context(application, step: str) -> dict:
     missing = rules.missing_requirements(application)
     done = {name: not any(m.step == name for m in missing) for name in STEP_NAMES}
+    # GOST 8.9: a declaration covers products; with none yet there is nothing signed.
+    done["declaration"] = done["declaration"] and application.products.exists()
     done["review"] = not missing
     index = STEP_NAMES.index(step)
     return {
@@ -175,38 +184,57 @@ def _status(*forms) -> int:
     return 400 if any(f.is_bound and f.errors for f in forms) else 200
 
 
+# The product form's own fields: typed into any of them, the product is meant to be saved.
+PRODUCT_INPUT_FIELDS = (
+    "name",
+    "category",
+    "normative_document",
+    "batch_number",
+    "batch_date",
+    "batch_size",
+)
+
+
+def _product_typed(request, form: ProductForm) -> bool:
+    return any((request.POST.get(form.add_prefix(f)) or "").strip() for f in PRODUCT_INPUT_FIELDS)
+
+
 def _step_products(request, application):
+    """Both forms of the step post together: a product typed and not yet added is saved with
+    «Save and continue», or the page comes back with it and says why — it is never dropped."""
+    posting = request.method == "POST"
+    finishing = "save_standard" in request.POST
+    standard_typed = finishing or bool(request.POST.get("standard"))
     standard_form = ApplicationStandardForm(
-        request.POST if "save_standard" in request.POST else None, instance=application
+        request.POST if standard_typed else None, instance=application
     )
     edit_pk = request.GET.get("edit") or request.POST.get("product")
     product = get_object_or_404(application.products.all(), pk=edit_pk) if edit_pk else None
-    product_form = ProductForm(
-        request.POST if "save_product" in request.POST else None,
-        instance=product,
-        prefix="product",
+    product_form = ProductForm(None, instance=product, prefix="product")
+    wants_product = posting and (
+        "save_product" in request.POST or _product_typed(request, product_form)
     )
-    if request.method == "POST":
-        if "save_standard" in request.POST and standard_form.is_valid():
+    if wants_product:
+        product_form = ProductForm(request.POST, instance=product, prefix="product")
+    if posting:
+        product_saved = not wants_product or _save_product(request, application, product_form)
+        standard_ok = standard_typed and standard_form.is_valid()
+        if standard_ok and product_saved:
             services.application_update(
                 application=application, by=request.user, data=standard_form.cleaned_data
             )
+        if product_saved and finishing and standard_ok:
             return _save_and_continue(request, application, "products", "documents")
-        if "save_product" in request.POST and product_form.is_valid():
-            try:
-                services.product_save(
-                    application=application,
-                    by=request.user,
-                    data=product_form.cleaned_data,
-                    product=product,
-                )
-            except ValidationError as error:
-                add_validation_errors(product_form, error)
-            else:
-                messages.success(request, _("The product is saved."))
-                return redirect(
-                    "certification:application-step", pk=application.pk, step="products"
-                )
+        if product_saved and not finishing:
+            return redirect("certification:application-step", pk=application.pk, step="products")
+        if wants_product and not product_saved and finishing:
+            messages.error(
+                request,
+                _(
+                    "The product you typed is not saved yet: correct it below, or clear the "
+                    "product form to go on without it."
+                ),
+            )
     context = _step_context(application, "products") | {
         "standard_form": standard_form,
         "product_form": product_form,
@@ -219,6 +247,23 @@ def _step_products(request, application):
         context,
         status=_status(standard_form, product_form),
     )
+
+
+def _save_product(request, application, form: ProductForm) -> bool:
+    if not form.is_valid():
+        return False
+    try:
+        services.product_save(
+            application=application,
+            by=request.user,
+            data=form.cleaned_data,
+            product=form.instance if form.instance.pk else None,
+        )
+    except ValidationError as error:
+        add_validation_errors(form, error)
+        return False
+    messages.success(request, _("The product is saved."))
+    return True
 
 
 @login_required
@@ -237,13 +282,18 @@ def product_delete(request: HttpRequest, pk: int, product_pk: int) -> HttpRespon
 def _document_rows(application):
     products = list(application.products.select_related("category"))
     files = list(selectors.current_files(application))
+    today = timezone.localdate()
     rows = []
     for doc_type in applicable_document_types(products):
         if doc_type.signed_online:
             continue
-        rows.append(
-            {"type": doc_type, "files": [f for f in files if f.document_type_id == doc_type.pk]}
-        )
+        type_files = [f for f in files if f.document_type_id == doc_type.pk]
+        for f in type_files:
+            # GOST 8.8: shown beside the file; submission is refused while it stands.
+            f.date_problem = rules.document_date_problem(
+                doc_type, f.document_date, f.valid_until, today=today
+            )
+        rows.append({"type": doc_type, "files": type_files})
     return rows
 
 
@@ -270,7 +320,11 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     saved: list[DossierFile] = []
     if not form.is_valid():
-        errors.append(_("Choose which document the files are for."))
+        errors.append(
+            " ".join(m for field in form.errors.values() for m in field)
+            if "document_type" not in form.errors
+            else _("Choose which document the files are for.")
+        )
     elif not uploads:
         errors.append(_("Choose at least one file."))
     else:
@@ -288,6 +342,8 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
                         upload=upload,
                         by=request.user,
                         replaces=replaces,
+                        document_date=form.cleaned_data.get("document_date"),
+                        valid_until=form.cleaned_data.get("valid_until"),
                     )
                 )
                 replaces = None  # one file replaces the old one; the rest are added beside it
@@ -345,6 +401,16 @@ def _step_declaration(request, application):
     context = _step_context(application, "declaration") | {
         "groups": groups,
         "guarantees": DECLARATION_GUARANTEES,
+        # GOST 8.9: only the head of the organization signs.
+        "is_head": application.organization.membership_set.filter(
+            user=request.user, is_head=True
+        ).exists(),
+        "heads": [
+            m.user
+            for m in application.organization.membership_set.filter(is_head=True).select_related(
+                "user"
+            )
+        ],
     }
     return render(request, "certification/step_declaration.html", context)
 

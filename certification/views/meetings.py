@@ -75,7 +75,9 @@ def _detail_page(request, meeting, *, item_form=None, status: int = 200) -> Http
         "can_edit": user.is_secretary and not meeting.is_closed,
     }
     if context["can_edit"]:
-        context["present_form"] = PresentForm(initial={"members": present}, prefix="present")
+        context["present_form"] = PresentForm(
+            initial={"members": present, "chair": meeting.chair}, prefix="present"
+        )
         context["item_form"] = item_form or AgendaItemForm(meeting=meeting, prefix="item")
     return render(request, "certification/meeting_detail.html", context, status=status)
 
@@ -110,6 +112,10 @@ def meeting_present(request: HttpRequest, pk: int) -> HttpResponse:
         services.meeting_set_present(
             meeting=meeting, by=request.user, members=form.cleaned_data["members"]
         )
+        if form.add_prefix("chair") in request.POST:
+            services.meeting_set_chair(
+                meeting=meeting, by=request.user, chair=form.cleaned_data["chair"]
+            )
         messages.success(request, _("The list of members present is saved."))
     except REFUSALS as error:
         messages.error(request, refusal_text(error))

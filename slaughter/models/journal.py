@@ -166,6 +166,7 @@ class SlaughterEntry(ControllerSigned):
             models.CheckConstraint(
                 condition=models.Q(rejected__lte=models.F("head_count")),
                 name="slaughter_rejected_within_batch",
+                violation_error_message=_("More animals kept apart than slaughtered."),
             ),
             # Haram carcasses are kept apart (GOST 7.6.4).
             models.CheckConstraint(

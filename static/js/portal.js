@@ -12,7 +12,7 @@
   function uploadOne(form, file, progress, status) {
     return new Promise(function (resolve) {
       var data = new FormData();
-      form.querySelectorAll("input[type=hidden]").forEach(function (input) {
+      form.querySelectorAll("input[type=hidden], input[type=date]").forEach(function (input) {
         data.append(input.name, input.value);
       });
       data.append("files", file, file.name);

@@ -224,6 +224,28 @@ def test_head_approves_the_signed_act(signed_production_act, head):
     assert (act.state, act.approved_by) == (ActState.APPROVED, head)
 
 
+def test_approval_numbers_the_act_and_hands_the_application_to_the_commission(
+    signed_production_act, head, secretary
+):
+    """GOST 8.16–8.17: the approved act is the basis of the decision; the application, in
+    «Production check» until now, awaits the commission's decision."""
+    act = services.act_approve(act=signed_production_act, by=head)
+    application = act.production_check.application
+    application.refresh_from_db()
+    assert act.number and application.state == "decision"
+    log = application.transitions.last()
+    assert (log.transition, log.by, log.comment) == ("await_decision", head, act.reference)
+    assert secretary.notifications.filter(key__startswith="awaiting-decision:").exists()
+
+
+def test_the_conclusion_is_an_explicit_choice_before_submission(filled_act, auditor):
+    """GOST 8.16: «выводы о способности предприятия стабильно выпускать продукцию»."""
+    services.act_update(act=filled_act, by=auditor, data={"stable_production": None})
+    with pytest.raises(ValidationError) as error:
+        services.act_submit(act=filled_act, by=auditor)
+    assert "8.16" in " ".join(error.value.messages)
+
+
 def test_act_is_sent_only_after_approval(signed_production_act, secretary):
     with pytest.raises(StateConflict):
         services.act_send(act=signed_production_act, by=secretary)

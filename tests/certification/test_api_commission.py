@@ -22,7 +22,7 @@ def api_for(user) -> APIClient:
 
 @pytest.fixture
 def item(under_review, secretary, commission):
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     services.meeting_set_present(meeting=meeting, by=secretary, members=commission)
     return services.agenda_item_add(
         meeting=meeting, by=secretary, application=under_review, question="proceed"
@@ -91,7 +91,7 @@ def test_applicant_does_not_see_the_meeting(item, applicant):
 
 
 def test_item_of_another_meeting_is_404(item, secretary, commission):
-    other = services.meeting_create(by=secretary, date=timezone.localdate())
+    other = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     services.meeting_set_present(meeting=other, by=secretary, members=commission)
     url = reverse("meeting-vote", kwargs={"pk": other.pk, "item_pk": item.pk})
     response = api_for(commission[0]).post(url, {"choice": "for"}, format="json")

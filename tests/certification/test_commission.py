@@ -147,7 +147,7 @@ def test_certificate_carries_manufacturer_and_products(under_review, secretary, 
 def test_validity_over_two_years_is_refused(under_review, secretary, commission):
     # GOST 8.6
     decide(under_review, "proceed", secretary=secretary, members=commission)
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     start = datetime.date(2026, 1, 1)
     with pytest.raises(ValidationError):
         services.agenda_item_add(
@@ -162,7 +162,7 @@ def test_validity_over_two_years_is_refused(under_review, secretary, commission)
 
 def test_validity_of_exactly_two_years_is_allowed(under_review, secretary, commission):
     decide(under_review, "proceed", secretary=secretary, members=commission)
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     item = services.agenda_item_add(
         meeting=meeting,
         by=secretary,
@@ -174,8 +174,8 @@ def test_validity_of_exactly_two_years_is_allowed(under_review, secretary, commi
     assert item.pk
 
 
-def test_question_must_fit_the_state(under_review, secretary):
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+def test_question_must_fit_the_state(under_review, secretary, commission):
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     with pytest.raises(ValidationError):
         services.agenda_item_add(
             meeting=meeting, by=secretary, application=under_review, question="resume"
@@ -202,7 +202,7 @@ def test_protocols_are_numbered_in_sequence(under_review, secretary, commission)
 
 
 def test_absent_member_cannot_vote(under_review, secretary, commission):
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     services.meeting_set_present(meeting=meeting, by=secretary, members=commission[:2])
     item = services.agenda_item_add(
         meeting=meeting, by=secretary, application=under_review, question="proceed"
@@ -218,7 +218,7 @@ def test_auditor_of_the_check_is_recused(under_review, secretary, commission):
     decide(under_review, "proceed", secretary=secretary, members=commission)
     check = ProductionCheck.objects.create(application=under_review)
     check.participants.add(commission[0])
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     services.meeting_set_present(meeting=meeting, by=secretary, members=commission)
     item = services.agenda_item_add(
         meeting=meeting,
@@ -233,7 +233,7 @@ def test_auditor_of_the_check_is_recused(under_review, secretary, commission):
 
 
 def test_second_vote_replaces_the_first(under_review, secretary, commission):
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     services.meeting_set_present(meeting=meeting, by=secretary, members=commission)
     item = services.agenda_item_add(
         meeting=meeting, by=secretary, application=under_review, question="proceed"
@@ -269,7 +269,7 @@ def test_termination_waits_for_the_deadline(under_review, secretary, commission)
         grounds="Журнал",
         deadline=timezone.localdate() + datetime.timedelta(days=10),
     )
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     with pytest.raises(ValidationError):
         services.agenda_item_add(
             meeting=meeting, by=secretary, application=under_review, question="terminate"

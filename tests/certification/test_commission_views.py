@@ -21,7 +21,7 @@ def submitted(complete_draft, applicant):
 
 @pytest.fixture
 def meeting(under_review, secretary, commission):
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     services.meeting_set_present(meeting=meeting, by=secretary, members=commission)
     return meeting
 
@@ -214,7 +214,7 @@ def test_member_cannot_plan_a_meeting(client, commission):
 
 
 def test_secretary_marks_members_present(client, secretary, commission):
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     client.force_login(secretary)
     client.post(
         url("meeting-present", pk=meeting.pk),

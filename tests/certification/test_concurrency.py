@@ -185,7 +185,7 @@ def test_certificates_issued_in_a_row_are_numbered_in_order(under_review, secret
 
 @pytest.fixture
 def agenda_item(under_review, secretary, commission):
-    meeting = services.meeting_create(by=secretary, date=timezone.localdate())
+    meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     services.meeting_set_present(meeting=meeting, by=secretary, members=commission)
     return services.agenda_item_add(
         meeting=meeting, by=secretary, application=under_review, question="proceed"

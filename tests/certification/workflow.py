@@ -9,7 +9,9 @@ from certification import rules, services
 
 def decide(application, question, *, secretary, members, votes=None, date=None, **details):
     """Hold a meeting with ``members`` present, vote (all «for» unless told) and close it."""
-    meeting = services.meeting_create(by=secretary, date=date or timezone.localdate())
+    meeting = services.meeting_create(
+        by=secretary, date=date or timezone.localdate(), chair=members[0]
+    )
     services.meeting_set_present(meeting=meeting, by=secretary, members=members)
     item = services.agenda_item_add(
         meeting=meeting, by=secretary, application=application, question=question, **details

@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from certification import services
-from halal_portal.formatting import decline
+from halal_portal.formatting import decline, person
 from halal_portal.models import RenderedDocument
 from halal_portal.rendering import render_bytes
 from tests.certification.workflow import decide
@@ -211,6 +211,9 @@ def test_protocol_lists_presence_items_votes_and_decisions(certified, commission
         "Решили: выдать сертификат",
         "Председатель комиссии",
         "Секретарь комиссии",
+        # Both are named: a meeting closes only with its chair and secretary.
+        person(meeting.chair),
+        person(meeting.secretary),
     ]
     assert missing(text, expected) == []
     assert "\ufffd" not in text

@@ -32,32 +32,47 @@ def sign_url(certificate, extension="svg") -> str:
     return reverse(f"certification:certificate-mark-{extension}", kwargs={"pk": certificate.pk})
 
 
+@pytest.fixture
+def issued(certified, head):
+    """The certificate signed by the head (Л.4.6): issued, its sign usable (GOST 8.2)."""
+    from certification import services
+
+    return services.certificate_sign(certificate=certified, by=head)
+
+
+@pytest.mark.django_db
+def test_sign_is_refused_until_the_head_signs_the_certificate(client, applicant, certified):
+    client.force_login(applicant)
+    response = client.get(sign_url(certified))
+    assert response.status_code == 403 and "8.2" in response.content.decode()
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("extension,content_type", [("svg", "image/svg+xml"), ("png", "image/png")])
 def test_holder_downloads_the_sign_of_a_valid_certificate(
-    client, applicant, certified, extension, content_type
+    client, applicant, issued, extension, content_type
 ):
     client.force_login(applicant)
-    response = client.get(sign_url(certified, extension))
+    response = client.get(sign_url(issued, extension))
     assert response.status_code == 200 and response["Content-Type"] == content_type
 
 
 @pytest.mark.django_db
 def test_sign_is_refused_while_the_certificate_is_suspended(
-    client, applicant, certified, secretary, commission
+    client, applicant, issued, secretary, commission
 ):
-    decide(certified.application, "suspend_certificate", secretary=secretary, members=commission)
+    decide(issued.application, "suspend_certificate", secretary=secretary, members=commission)
     client.force_login(applicant)
-    response = client.get(sign_url(certified))
+    response = client.get(sign_url(issued))
     assert response.status_code == 403 and "8.6" in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_sign_is_refused_after_the_certificate_ends(client, applicant, certified):
-    after = certified.valid_to + datetime.timedelta(days=1)
+def test_sign_is_refused_after_the_certificate_ends(client, applicant, issued):
+    after = issued.valid_to + datetime.timedelta(days=1)
     with time_machine.travel(datetime.datetime.combine(after, datetime.time(12)), tick=False):
         client.force_login(applicant)
-        response = client.get(sign_url(certified, "png"))
+        response = client.get(sign_url(issued, "png"))
     assert response.status_code == 403
 
 

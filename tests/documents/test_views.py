@@ -125,7 +125,10 @@ def test_meeting_page_shows_the_protocol(client, secretary, certified):
     assert url("pdf-download", document) in content
 
 
-def test_certificate_page_offers_the_sign_to_the_holder(client, applicant, certified):
+def test_certificate_page_offers_the_sign_to_the_holder(client, applicant, certified, head):
+    from certification import services
+
+    services.certificate_sign(certificate=certified, by=head)
     client.force_login(applicant)
     content = client.get(certified.get_absolute_url()).content.decode()
     assert reverse("certification:certificate-mark-svg", kwargs={"pk": certified.pk}) in content

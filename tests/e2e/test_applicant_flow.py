@@ -7,6 +7,7 @@ form field names, ids, URLs and roles, and the few visible texts checked accept 
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.factories import PASSWORD, MembershipFactory
@@ -75,6 +76,7 @@ def test_applicant_registers_and_submits_an_application(
     page.fill("#id_chief_accountant_name", "Галиева Л. М.")
     page.fill("#id_contact_person", "Хасанов И. И.")
     page.fill("#id_contact_phone", "+7 843 200-00-01")
+    page.check("#id_i_am_head")  # GOST 8.9: the head signs the declaration
     page.locator("form.form-grid button[type=submit]").click()
     expect(page).to_have_url(f"{live_server.url}/applications/")
     expect(page.locator("h1")).to_have_text(re.compile("Мои заявки|My applications"))
@@ -134,6 +136,10 @@ def test_applicant_registers_and_submits_an_application(
         card = missing.first
         card_id = card.get_attribute("id")
         name = f"{card_id}.pdf"
+        # GOST 8.8: the document's own date (test reports of the current year and so on).
+        card.locator("form[data-upload] input[name=document_date]").fill(
+            timezone.localdate().isoformat()
+        )
         card.locator("form[data-upload] input[type=file][multiple]").set_input_files(pdf_file(name))
         with page.expect_navigation():
             card.locator("form[data-upload] button[type=submit]").click()

@@ -10,6 +10,9 @@ from django_fsm import can_proceed
 
 from accounts.models import AuthorizedBody, User
 from accounts.notifications import notify
+from certification.models import AppState
+from certification.services import application_await_decision
+from certification.services.numbering import next_number
 from halal_portal import workflow
 from halal_portal.errors import StateConflict
 from halal_portal.rendering import document_request
@@ -118,9 +121,22 @@ def _approve_refusal(act: ProductionCheckAct) -> str:
 def act_approve(*, act: ProductionCheckAct, by: User) -> ProductionCheckAct:
     """«УТВЕРЖДАЮ»: the head approves the act after every member has signed it."""
     act = workflow.fire(act, "approve", by=by, refusal=_approve_refusal)
+    # The approved act gets its number (gap-free, under a row lock) with the approval.
+    act.number = next_number("production_act")
+    act.save(update_fields=["number"])
     # The PDF of Annex Ж is the approved act: what is sent to the applicant (GOST 8.16).
     document_request("production_act", act)
+    _await_decision(act, by=by)
     return act
+
+
+def _await_decision(act: ProductionCheckAct, *, by: User) -> None:
+    """GOST 8.16–8.17: with the act approved, the application awaits the commission's decision
+    (an annex's check leaves its certified application as it is)."""
+    check = act.production_check
+    application = check.application
+    if check.annex_request_id is None and application.state == AppState.PRODUCTION_CHECK:
+        application_await_decision(application=application, by=by, comment=str(act.reference))
 
 
 @transaction.atomic
