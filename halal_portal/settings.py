@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "audits",
     "slaughter",
     "labelling",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -339,6 +340,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "halal_portal.tasks.redispatch_documents_task",
         "schedule": crontab(minute="*/5"),
     },
+    # The public figures «About the body's work», recomputed each night (feedback.figures).
+    "refresh-public-figures": {
+        "task": "feedback.tasks.refresh_figures_task",
+        "schedule": crontab(hour=1, minute=30),
+    },
     # E-mails whose task never reached the broker.
     "send-pending-notification-emails": {
         "task": "accounts.tasks.send_pending_notification_emails_task",
@@ -360,3 +366,14 @@ REGISTRY_VERIFY_MAX_MB = env.int("REGISTRY_VERIFY_MAX_MB", default=20)
 # Reverse proxies in front of the app: the client IP is taken from X-Forwarded-For that many hops
 # back; 0 trusts no header (REMOTE_ADDR), so a client cannot pick its own IP to dodge the limit.
 REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_NUM_PROXIES", default=1 if PRODUCTION else 0)
+
+# --- Reports of misuse from the public (feedback, ISO/IEC 17065 7.13) -----------------------
+# The secretary acknowledges a report within this many working days and decides it within
+# this many calendar days of its receipt.
+REPORT_ACKNOWLEDGE_WORKING_DAYS = env.int("REPORT_ACKNOWLEDGE_WORKING_DAYS", default=2)
+REPORT_DECIDE_DAYS = env.int("REPORT_DECIDE_DAYS", default=30)
+# Reports one client address may send per hour (no captcha: this and a honeypot field).
+REPORTS_PER_HOUR = env.int("REPORTS_PER_HOUR", default=5)
+# Photos per report and the largest photo accepted, in MB.
+REPORT_PHOTOS_MAX = env.int("REPORT_PHOTOS_MAX", default=5)
+REPORT_PHOTO_MAX_BYTES = env.int("REPORT_PHOTO_MAX_MB", default=10) * 1024 * 1024

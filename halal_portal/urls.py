@@ -9,6 +9,7 @@ from accounts.api import ObtainTokenApi
 from certification import api as certification_api
 from certification import api_commission, api_registry
 from certification.views.application import dashboard
+from feedback import api as feedback_api
 
 from . import document_views, views
 
@@ -16,6 +17,7 @@ router = DefaultRouter()
 router.register("applications", certification_api.ApplicationViewSet, basename="application")
 router.register("documents", certification_api.DocumentViewSet, basename="document")
 router.register("meetings", api_commission.MeetingViewSet, basename="meeting")
+router.register("report-queue", feedback_api.ReportQueueViewSet, basename="report-queue")
 # The public registry's API: anonymous, its own router so nothing of the above leaks into it.
 registry_router = SimpleRouter()
 registry_router.register(
@@ -38,8 +40,15 @@ urlpatterns = [
     path("pdf/<int:document_pk>/retry/", document_views.pdf_retry, name="pdf-retry"),
     path("audits/", include("audits.urls")),
     path("slaughter/", include("slaughter.urls")),
+    path("", include("feedback.urls")),
     path("", include("certification.urls")),
     path("api/v1/auth/token/", ObtainTokenApi.as_view(), name="api-token"),
+    path("api/v1/reports/", feedback_api.ReportCreateApi.as_view(), name="api-report-create"),
+    path(
+        "api/v1/reports/<str:code>/",
+        feedback_api.ReportStatusApi.as_view(),
+        name="api-report-status",
+    ),
     path("api/v1/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),

@@ -1,0 +1,24 @@
+"""Reports of misuse and the body's figures, included at / from halal_portal/urls.py."""
+
+from django.urls import path
+
+from . import views, views_figures
+
+app_name = "feedback"
+
+urlpatterns = [
+    path("report/", views.report_create, name="report-create"),
+    # The link target of a certificate's page in the registry: the number comes filled in.
+    path("report/<str:number>/", views.report_create, name="report-create-for"),
+    path("reports/status/", views.report_status, name="report-status-lookup"),
+    path("reports/status/<str:code>/", views.report_status, name="report-status"),
+    path("reports/", views.report_queue, name="report-queue"),
+    path("reports/<int:pk>/", views.report_detail, name="report-detail"),
+    path("reports/<int:pk>/acknowledge/", views.report_acknowledge, name="report-acknowledge"),
+    path("reports/<int:pk>/link/", views.report_link, name="report-link"),
+    path("reports/<int:pk>/refer/", views.report_refer, name="report-refer"),
+    path("reports/<int:pk>/close/", views.report_close, name="report-close"),
+    path("reports/<int:pk>/answer/", views.report_answer, name="report-answer"),
+    path("reports/<int:pk>/photos/<int:photo_pk>/", views.report_photo, name="report-photo"),
+    path("about/figures/", views_figures.figures, name="figures"),
+]
