@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from halal_portal.admin import ReadOnlyAdmin
 
-from .models import Report, ReportLog, ReportPhoto
+from .models import Complaint, ComplaintLog, Report, ReportLog, ReportPhoto
 
 
 class ReportPhotoInline(admin.TabularInline):
@@ -28,3 +28,20 @@ class ReportAdmin(ReadOnlyAdmin):
     search_fields = ["code", "product_name", "number_shown", "gtin"]
     date_hierarchy = "received_at"
     inlines = [ReportPhotoInline, ReportLogInline]
+
+
+class ComplaintLogInline(admin.TabularInline):
+    model = ComplaintLog
+    extra = 0
+    can_delete = False
+    readonly_fields = ["transition", "source", "target", "by", "at", "comment"]
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(ReadOnlyAdmin):
+    """Read-only: complaints are answered and closed in the portal (feedback.complaints)."""
+
+    list_display = ["code", "author", "topic", "state", "received_at", "answer_due"]
+    list_filter = ["state", "topic"]
+    search_fields = ["code", "author__email", "text"]
+    inlines = [ComplaintLogInline]

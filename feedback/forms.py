@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from certification.models import Meeting
 
-from .models import ReportKind, ReportOutcome, ReportState
+from .models import ComplaintTopic, ReportKind, ReportOutcome, ReportState
 from .rules import validate_gtin
 from .selectors import open_meetings
 
@@ -130,3 +130,16 @@ class CloseForm(forms.Form):
 
 class AnswerForm(forms.Form):
     text = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ComplaintForm(forms.Form):
+    topic = forms.ChoiceField(label=_("About"), choices=ComplaintTopic.choices)
+    text = forms.CharField(
+        label=_("Your complaint"), widget=forms.Textarea(attrs={"rows": 6}), max_length=10000
+    )
+
+
+class ComplaintAnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Answer (printed in the letter)"), widget=forms.Textarea(attrs={"rows": 6})
+    )

@@ -8,7 +8,6 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_fsm import TransitionNotAllowed, can_proceed
 
 from accounts.models import User
 from accounts.notifications import notify
@@ -19,6 +18,7 @@ from . import permissions, rules
 from .models import Report, ReportLog, ReportOutcome, ReportPhoto, ReportState
 from .photos import clean_photo
 from .selectors import certificate_by_number
+from .workflow import fire
 
 
 def _log(report: Report, name: str, *, source: str, by, comment: str = "") -> None:
@@ -28,22 +28,14 @@ def _log(report: Report, name: str, *, source: str, by, comment: str = "") -> No
 
 
 def _transition(report: Report, name: str, *, by, comment: str = "", **kwargs) -> Report:
-    """Fire a transition with its permission check and log who/when/from/to/why."""
-    # Lock and read afresh: two secretaries never fire one transition twice.
-    list(Report.objects.select_for_update().filter(pk=report.pk).values_list("pk"))
-    report.refresh_from_db()
-    method = getattr(report, name)
-    if not can_proceed(method, check_conditions=False):
-        raise TransitionNotAllowed(name)
-    if not method._django_fsm.has_transition_perm(report, report.state, by):
-        raise PermissionDenied
-    if not can_proceed(method):
-        raise ValidationError(_("Link the report to a certificate first."))
-    source = report.state
-    method(by=by, **kwargs)
-    report.save()
-    _log(report, name, source=source, by=by, comment=comment)
-    return report
+    return fire(
+        report,
+        name,
+        by=by,
+        comment=comment,
+        refused=_("Link the report to a certificate first."),
+        **kwargs,
+    )
 
 
 def _secretaries():

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_figures
+from . import views, views_complaints, views_figures
 
 app_name = "feedback"
 
@@ -21,4 +21,9 @@ urlpatterns = [
     path("reports/<int:pk>/answer/", views.report_answer, name="report-answer"),
     path("reports/<int:pk>/photos/<int:photo_pk>/", views.report_photo, name="report-photo"),
     path("about/figures/", views_figures.figures, name="figures"),
+    path("complaints/", views_complaints.complaint_list, name="complaint-list"),
+    path("complaints/new/", views_complaints.complaint_create, name="complaint-create"),
+    path("complaints/<int:pk>/", views_complaints.complaint_detail, name="complaint-detail"),
+    path("complaints/<int:pk>/answer/", views_complaints.complaint_answer, name="complaint-answer"),
+    path("complaints/<int:pk>/close/", views_complaints.complaint_close, name="complaint-close"),
 ]

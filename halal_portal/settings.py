@@ -377,3 +377,5 @@ REPORTS_PER_HOUR = env.int("REPORTS_PER_HOUR", default=5)
 # Photos per report and the largest photo accepted, in MB.
 REPORT_PHOTOS_MAX = env.int("REPORT_PHOTOS_MAX", default=5)
 REPORT_PHOTO_MAX_BYTES = env.int("REPORT_PHOTO_MAX_MB", default=10) * 1024 * 1024
+# Complaints about the body's work: answered in writing within this many days.
+COMPLAINT_ANSWER_DAYS = env.int("COMPLAINT_ANSWER_DAYS", default=30)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
 
-from . import permissions, rules
+from .. import permissions, rules
 
 # No 0/O, 1/I/L: a code read from a phone's screen and typed back is typed right.
 _CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -170,13 +170,10 @@ class ReportPhoto(models.Model):
         return self.file.name
 
 
-class ReportLog(models.Model):
-    """Every stage change of a report: who, when, from, to and why."""
+class StageLog(models.Model):
+    """Every stage change of a record of this app: who, when, from, to and why."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="log")
     transition = models.CharField(_("action"), max_length=30)
-    source = models.CharField(_("from"), max_length=20, choices=ReportState.choices)
-    target = models.CharField(_("to"), max_length=20, choices=ReportState.choices)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -189,9 +186,18 @@ class ReportLog(models.Model):
     comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
-        verbose_name = _("report stage change")
-        verbose_name_plural = _("report stage changes")
+        abstract = True
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.report_id}: {self.source} → {self.target}"
+        return f"{self.source} → {self.target}"
+
+
+class ReportLog(StageLog):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="log")
+    source = models.CharField(_("from"), max_length=20, choices=ReportState.choices)
+    target = models.CharField(_("to"), max_length=20, choices=ReportState.choices)
+
+    class Meta(StageLog.Meta):
+        verbose_name = _("report stage change")
+        verbose_name_plural = _("report stage changes")
