@@ -12,7 +12,9 @@ from its ``AppConfig.ready()``, as the document kinds register with halal_portal
 - hooks run in the transaction of every adopted decision (audits: a suspension's grounds become
   the nonconformities to correct, GOST 8.16), and the nonconformities a decision letter lists;
 - cards on the application page (audits: the production check; the nonconformities with their
-  corrective actions).
+  corrective actions);
+- checks of a question put on a meeting's agenda (feedback: no new decision on an application
+  while an appeal against its decision is pending).
 
 Each registry is filled once, at start-up; nothing is registered per request.
 """
@@ -28,6 +30,7 @@ _READERS: list[Callable[[Any], Q | None]] = []
 _RECUSALS: list[Callable[[Iterable[int]], dict[int, set[int]]]] = []
 _DECISION_HOOKS: list[Callable[[Any], None]] = []
 _LETTER_NONCONFORMITIES: list[Callable[[Any], list[dict]]] = []
+_AGENDA_CHECKS: list[Callable[[Any], None]] = []
 
 
 def _add(registry: list, provider):
@@ -100,6 +103,16 @@ def register_letter_nonconformities(provider: Callable[[Any], list[dict]]) -> No
 
 def letter_nonconformities(item) -> list[dict]:
     return [row for provider in _LETTER_NONCONFORMITIES for row in provider(item)]
+
+
+def register_agenda_check(check: Callable[[Any], None]) -> None:
+    """``check(item)`` raises ValidationError when the agenda item may not be put to a vote."""
+    _add(_AGENDA_CHECKS, check)
+
+
+def check_agenda_item(item) -> None:
+    for check in _AGENDA_CHECKS:
+        check(item)
 
 
 # --- the application page ---------------------------------------------------------------------

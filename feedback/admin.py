@@ -2,7 +2,15 @@ from django.contrib import admin
 
 from halal_portal.admin import ReadOnlyAdmin
 
-from .models import Complaint, ComplaintLog, Report, ReportLog, ReportPhoto
+from .models import (
+    Appeal,
+    AppealSettings,
+    Complaint,
+    ComplaintLog,
+    Report,
+    ReportLog,
+    ReportPhoto,
+)
 
 
 class ReportPhotoInline(admin.TabularInline):
@@ -45,3 +53,25 @@ class ComplaintAdmin(ReadOnlyAdmin):
     list_filter = ["state", "topic"]
     search_fields = ["code", "author__email", "text"]
     inlines = [ComplaintLogInline]
+
+
+@admin.register(AppealSettings)
+class AppealSettingsAdmin(admin.ModelAdmin):
+    """The period to appeal a decision (30 days by default): one row, changed here."""
+
+    list_display = ["days"]
+
+    def has_add_permission(self, request) -> bool:
+        return not AppealSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Appeal)
+class AppealAdmin(ReadOnlyAdmin):
+    """Read-only: appeals are filed, seated and decided in the portal (feedback.appeals)."""
+
+    list_display = ["code", "application", "decision", "state", "filed_at", "protocol_number"]
+    list_filter = ["state"]
+    search_fields = ["code", "application__number"]

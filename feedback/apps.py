@@ -14,13 +14,18 @@ class FeedbackConfig(AppConfig):
         # that adopts the suspension closes; certification calls its decision hooks then.
         from certification.providers import (
             ApplicationPanel,
+            register_agenda_check,
             register_application_panel,
             register_decision_hook,
         )
 
-        from .panels import timing_panel
+        from .appeals import agenda_check
+        from .panels import appeal_panel, timing_panel
         from .services import report_decision_adopted
 
         register_decision_hook(report_decision_adopted)
+        # No new decision on an application while an appeal against its decision is pending.
+        register_agenda_check(agenda_check)
+        register_application_panel(ApplicationPanel("feedback/_appeal_panel.html", appeal_panel))
         # The applicant sees its application's days per stage against the public medians.
         register_application_panel(ApplicationPanel("feedback/_timing_panel.html", timing_panel))

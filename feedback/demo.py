@@ -1,13 +1,13 @@
 """Demo data of the reports, for ``manage.py seed_demo``: reports from the public at each stage
 of the secretary's queue — new, acknowledged with the holder's answer, closed with an outcome —
-all through the services. Runs after certification's demo; safe to run again: it finds what it
-made before."""
+and a complaint answered in writing, all through the services. Runs after certification's demo;
+safe to run again: it finds what it made before."""
 
 from accounts.models import User
 from certification.models import Certificate, CertificateStatus
 
-from . import services
-from .models import Report, ReportOutcome
+from . import complaints, services
+from .models import Complaint, Report, ReportOutcome
 
 # What each demo report says; the place identifies it, so a second run finds it.
 NEW = {
@@ -59,4 +59,18 @@ def seed() -> None:
             outcome=ReportOutcome.NOT_OURS,
             reason="The number belongs to no certificate of this body; passed to the "
             "national accreditation body.",
+        )
+
+    applicant = User.objects.filter(email="applicant@example.com").first()
+    if applicant and not Complaint.objects.filter(author=applicant).exists():
+        complaint = complaints.complaint_submit(
+            by=applicant,
+            topic="delay",
+            text="Our application waited three weeks for registration.",
+        )
+        complaints.complaint_answer(
+            complaint=complaint,
+            by=secretary,
+            text="The registration was delayed by the holidays; your application is registered "
+            "and its review has started.",
         )

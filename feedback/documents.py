@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy
 from halal_portal.formatting import body_context, body_snapshot, gost_date, iso, person
 from halal_portal.rendering import DocumentKind, register
 
+from .appeals import appeal_list_for
 from .complaints import complaint_list_for
-from .models import Complaint
+from .models import Appeal, AppealState, Complaint
 
 
 def complaint_answer_snapshot(complaint: Complaint) -> dict:
@@ -46,5 +47,50 @@ register(
         context=complaint_answer_context,
         filename=lambda s: f"Ответ на жалобу {s['code']}.pdf",
         visible_to=complaint_list_for,
+    )
+)
+
+
+def appeal_decision_snapshot(appeal: Appeal) -> dict:
+    application = appeal.application
+    item = appeal.decision
+    return {
+        "body": body_snapshot(),
+        "code": appeal.code,
+        "application": {"number": application.number, "org_name": application.org_name},
+        "head_of_applicant": application.head_name,
+        "decision": str(item.get_question_display()),  # in the site's language
+        "decision_protocol": str(item.meeting.protocol_reference),
+        "filed": iso(appeal.filed_at),
+        "grounds": appeal.grounds,
+        "upheld": appeal.state == AppealState.UPHELD,
+        "protocol_number": appeal.protocol_number,
+        "decided": iso(appeal.decided_at),
+        "reasons": appeal.reasons,
+        "votes_uphold": appeal.votes_uphold,
+        "votes_reject": appeal.votes_reject,
+        "panel": [person(m) for m in appeal.panel.order_by("last_name", "pk")],
+    }
+
+
+def appeal_decision_context(snapshot: dict) -> dict:
+    return {
+        **snapshot,
+        "body": body_context(snapshot),
+        "filed": gost_date(snapshot["filed"]),
+        "decided": gost_date(snapshot["decided"]),
+    }
+
+
+register(
+    DocumentKind(
+        kind="appeal_decision",
+        label=gettext_lazy("Decision on an appeal"),
+        model=Appeal,
+        template="annexes/appeal_decision.html",
+        snapshot=appeal_decision_snapshot,
+        context=appeal_decision_context,
+        filename=lambda s: f"Решение по апелляции {s['code']}.pdf",
+        visible_to=appeal_list_for,
     )
 )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from audits.models import ProductionCheckAct
 from certification.models import AppState, Certificate, CertificateStatus, TransitionLog
 
-from .models import Report, ReportState
+from .models import Appeal, AppealState, Report, ReportState
 
 CACHE_KEY = "feedback:figures:v1"
 # Refreshed each night (settings.CELERY_BEAT_SCHEDULE); kept a little over a day so the page
@@ -138,6 +138,10 @@ def compute_figures(*, now: datetime.datetime | None = None) -> dict:
         received=Count("pk", filter=Q(received_at__gte=since)),
         resolved=Count("pk", filter=Q(state=ReportState.CLOSED, closed_at__gte=since)),
     )
+    appeals = Appeal.objects.filter(decided_at__gte=since).aggregate(
+        upheld=Count("pk", filter=Q(state=AppealState.UPHELD)),
+        rejected=Count("pk", filter=Q(state=AppealState.REJECTED)),
+    )
     figures = {
         "computed_at": now,
         "since": since.date(),
@@ -145,6 +149,7 @@ def compute_figures(*, now: datetime.datetime | None = None) -> dict:
         "stages": _stage_figures(timelines),
         "decided": len(decided),
         "reports": reports,
+        "appeals": appeals,
     }
     return figures
 

@@ -4,9 +4,11 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
 from certification.models import Meeting
+from halal_portal.forms import MultipleFileField
 
-from .models import ComplaintTopic, ReportKind, ReportOutcome, ReportState
+from .models import AppealVoteChoice, ComplaintTopic, ReportKind, ReportOutcome, ReportState
 from .rules import validate_gtin
 from .selectors import open_meetings
 
@@ -142,4 +144,53 @@ class ComplaintForm(forms.Form):
 class ComplaintAnswerForm(forms.Form):
     text = forms.CharField(
         label=_("Answer (printed in the letter)"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class AppealForm(forms.Form):
+    grounds = forms.CharField(
+        label=_("Grounds of the appeal"), widget=forms.Textarea(attrs={"rows": 6}), max_length=20000
+    )
+    files = MultipleFileField(
+        label=_("Files"), required=False, help_text=_("PDF, JPEG, PNG or TIFF.")
+    )
+
+
+class PanelForm(forms.Form):
+    members = forms.ModelMultipleChoiceField(
+        label=_("Panel members"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, conflicted=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflicted = set(conflicted)
+        # Every commission member is listed, the conflicted ones marked: the portal says why it
+        # refuses one rather than hiding them.
+        self.fields["members"].queryset = User.objects.filter(
+            role_commission=True, is_active=True
+        ).order_by("last_name", "pk")
+        self.fields["members"].label_from_instance = self._label
+
+    def _label(self, user) -> str:
+        name = user.get_full_name() or user.email
+        if user.pk in self.conflicted:
+            return _("%(name)s — took part in the decision or the check") % {"name": name}
+        return name
+
+
+class AppealVoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Vote"), choices=AppealVoteChoice.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AppealDecideForm(forms.Form):
+    reasons = forms.CharField(
+        label=_("Reasons of the panel (printed in the letter)"),
+        widget=forms.Textarea(attrs={"rows": 5}),
     )

@@ -14,3 +14,8 @@ def can_answer_complaint(complaint, user) -> bool:
 def can_close_complaint(complaint, user) -> bool:
     """The head closes it once answered."""
     return user.is_authenticated and user.is_head
+
+
+def can_run_appeal(appeal, user) -> bool:
+    """The secretary seats the appeal panel and records its decision."""
+    return user.is_authenticated and user.is_secretary

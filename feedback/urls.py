@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_complaints, views_figures
+from . import views, views_appeals, views_complaints, views_figures
 
 app_name = "feedback"
 
@@ -26,4 +26,15 @@ urlpatterns = [
     path("complaints/<int:pk>/", views_complaints.complaint_detail, name="complaint-detail"),
     path("complaints/<int:pk>/answer/", views_complaints.complaint_answer, name="complaint-answer"),
     path("complaints/<int:pk>/close/", views_complaints.complaint_close, name="complaint-close"),
+    path("appeals/", views_appeals.appeal_list, name="appeal-list"),
+    path("appeals/new/<int:item_pk>/", views_appeals.appeal_create, name="appeal-create"),
+    path("appeals/<int:pk>/", views_appeals.appeal_detail, name="appeal-detail"),
+    path("appeals/<int:pk>/panel/", views_appeals.appeal_panel, name="appeal-panel"),
+    path("appeals/<int:pk>/vote/", views_appeals.appeal_vote, name="appeal-vote"),
+    path("appeals/<int:pk>/decide/", views_appeals.appeal_decide, name="appeal-decide"),
+    path(
+        "appeals/<int:pk>/files/<int:file_pk>/",
+        views_appeals.appeal_file_download,
+        name="appeal-file",
+    ),
 ]

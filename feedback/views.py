@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from .forms import (
 )
 from .models import Report, ReportPhoto
 from .throttle import client_address, report_allowed
+from .views_common import act_on, stored_file
 
 
 def report_create(request: HttpRequest, number: str = "") -> HttpResponse:
@@ -137,18 +138,13 @@ def _detail(request, report: Report, status: int = 200, **forms) -> HttpResponse
 
 
 def _act(request, report, form_name, form, action) -> HttpResponse:
-    """Run ``action(form.cleaned_data)``; on refusal show the page again with the typed input."""
-    if form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        except TransitionNotAllowed:
-            form.add_error(None, _("This action is not allowed in the current state."))
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(report)
-    return _detail(request, report, status=400, **{form_name: form})
+    return act_on(
+        request,
+        form,
+        action,
+        done=report.get_absolute_url(),
+        again=lambda form: _detail(request, report, status=400, **{form_name: form}),
+    )
 
 
 @login_required
@@ -224,8 +220,4 @@ def report_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def report_photo(request: HttpRequest, pk: int, photo_pk: int) -> FileResponse:
     report = _report_for(request, pk)
     photo = get_object_or_404(ReportPhoto, report=report, pk=photo_pk)
-    try:
-        handle = photo.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(handle, content_type=photo.content_type)
+    return stored_file(photo.file, content_type=photo.content_type)

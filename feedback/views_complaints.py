@@ -16,6 +16,7 @@ from halal_portal.forms import add_validation_errors
 
 from . import complaints
 from .forms import ComplaintAnswerForm, ComplaintForm
+from .views_common import act_on
 
 
 @login_required
@@ -68,20 +69,17 @@ def complaint_detail(request: HttpRequest, pk: int, form=None, status: int = 200
 @require_POST
 def complaint_answer(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = _complaint(request, pk)
-    form = ComplaintAnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            complaints.complaint_answer(
-                complaint=complaint, by=request.user, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        except TransitionNotAllowed:
-            form.add_error(None, _("This action is not allowed in the current state."))
-        else:
-            messages.success(request, _("The answer is sent; its letter is being prepared."))
-            return redirect(complaint)
-    return complaint_detail(request, pk, form=form, status=400)
+
+    def answer(data):
+        complaints.complaint_answer(complaint=complaint, by=request.user, text=data["text"])
+
+    return act_on(
+        request,
+        ComplaintAnswerForm(request.POST),
+        answer,
+        done=complaint.get_absolute_url(),
+        again=lambda form: complaint_detail(request, pk, form=form, status=400),
+    )
 
 
 @login_required

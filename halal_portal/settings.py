@@ -379,3 +379,6 @@ REPORT_PHOTOS_MAX = env.int("REPORT_PHOTOS_MAX", default=5)
 REPORT_PHOTO_MAX_BYTES = env.int("REPORT_PHOTO_MAX_MB", default=10) * 1024 * 1024
 # Complaints about the body's work: answered in writing within this many days.
 COMPLAINT_ANSWER_DAYS = env.int("COMPLAINT_ANSWER_DAYS", default=30)
+# Appeals (the period to appeal is set in the admin: feedback's «appeal period», 30 days by
+# default): the fewest members an appeal panel may have.
+APPEAL_PANEL_MIN_MEMBERS = env.int("APPEAL_PANEL_MIN_MEMBERS", default=3)

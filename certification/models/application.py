@@ -7,7 +7,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, FSMModelMixin, transition
+from django_fsm import (
+    RETURN_VALUE,
+    ConcurrentTransitionMixin,
+    FSMField,
+    FSMModelMixin,
+    transition,
+)
 
 from accounts.models import Organization
 
@@ -228,6 +234,18 @@ class Application(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     )
     def certify(self, *, by) -> None:
         """GOST 8.17: the commission decides to issue the certificate."""
+
+    @transition(
+        field=state,
+        source=[AppState.REFUSED, AppState.SUSPENDED, AppState.TERMINATED],
+        target=RETURN_VALUE(AppState.DOCUMENT_REVIEW, AppState.PRODUCTION_CHECK, AppState.DECISION),
+        permission=permissions.can_register,
+    )
+    def reinstate(self, *, by, state: str) -> str:
+        """An appeal upheld (ISO/IEC 17065 7.13): the contested decision is reversed and the
+        work goes on from ``state``, where it stood before that decision."""
+        self.suspension_deadline = None
+        return state
 
     @transition(
         field=state,

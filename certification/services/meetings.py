@@ -146,6 +146,8 @@ def _validate_item(item: AgendaItem) -> None:
                     "question": item.get_question_display(),
                 }
             )
+    # What the apps above forbid (feedback: a pending appeal holds new decisions back).
+    providers.check_agenda_item(item)
 
 
 def _check_paid(application: Application, stage: str) -> None:

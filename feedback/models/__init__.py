@@ -1,3 +1,14 @@
+from .appeals import (
+    PENDING_STATES,
+    Appeal,
+    AppealFile,
+    AppealLog,
+    AppealSettings,
+    AppealState,
+    AppealVote,
+    AppealVoteChoice,
+    appeal_upload_to,
+)
 from .complaints import Complaint, ComplaintLog, ComplaintState, ComplaintTopic
 from .reports import (
     Report,
@@ -12,6 +23,15 @@ from .reports import (
 )
 
 __all__ = [
+    "PENDING_STATES",
+    "Appeal",
+    "AppealFile",
+    "AppealLog",
+    "AppealSettings",
+    "AppealState",
+    "AppealVote",
+    "AppealVoteChoice",
+    "appeal_upload_to",
     "Complaint",
     "ComplaintLog",
     "ComplaintState",

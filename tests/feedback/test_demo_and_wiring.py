@@ -4,14 +4,17 @@ import pytest
 from django.core.management import call_command
 
 from certification import providers
-from feedback.models import Report, ReportState
-from feedback.panels import timing_panel
+from feedback.appeals import agenda_check
+from feedback.models import Complaint, ComplaintState, Report, ReportState
+from feedback.panels import appeal_panel, timing_panel
 from feedback.services import report_decision_adopted
 
 
 def test_feedback_registers_its_decision_hook_and_its_card():
     assert report_decision_adopted in providers._DECISION_HOOKS
-    assert timing_panel in [panel.context for panel in providers._PANELS]
+    assert agenda_check in providers._AGENDA_CHECKS
+    cards = [panel.context for panel in providers._PANELS]
+    assert timing_panel in cards and appeal_panel in cards
 
 
 @pytest.mark.django_db
@@ -23,3 +26,4 @@ def test_the_demo_has_reports_at_each_stage_once():
     assert set(states) == {ReportState.RECEIVED, ReportState.ACKNOWLEDGED, ReportState.CLOSED}
     answered = Report.objects.get(state=ReportState.ACKNOWLEDGED)
     assert answered.certificate is not None and answered.holder_answer
+    assert Complaint.objects.get().state == ComplaintState.ANSWERED

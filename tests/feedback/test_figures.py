@@ -63,6 +63,7 @@ def test_medians_and_90th_percentiles_from_the_logs(seeded):
     assert stages["document_review"] == {"count": 5, "median": 30.0, "p90": 50.0}
     assert stages["production_check"] == {"count": 5, "median": 40.0, "p90": 100.0}
     assert stages["total"] == {"count": 5, "median": 70.0, "p90": 150.0}
+    assert data["appeals"] == {"upheld": 0, "rejected": 0}
     # No production-check act was signed: the decision stage has no figures.
     assert stages["decision"] == {"count": 0, "median": None, "p90": None}
 
