@@ -39,12 +39,14 @@ def report_create(request: HttpRequest, number: str = "") -> HttpResponse:
         status = 400
         if form.is_bot:
             form.add_error(None, _("The report could not be accepted."))
+        elif not form.is_valid():
+            pass  # the errors beside the typed input; a correction costs no report of the limit
         elif not report_allowed(client_address(request)):
             status = 429
             form.add_error(
                 None, _("Too many reports from your network in the last hour; try again later.")
             )
-        elif form.is_valid():
+        else:
             try:
                 report = services.report_submit(
                     data=form.cleaned_data, photos=form.cleaned_data["photos"]

@@ -102,6 +102,8 @@ def test_the_honeypot_refuses_a_bot(client):
 def test_an_address_may_send_only_so_many_reports_an_hour(client, settings):
     settings.REPORTS_PER_HOUR = 2
     url = reverse("feedback:report-create")
+    # A form sent back for a correction does not count.
+    assert client.post(url, {**REPORT, "gtin": "4006381333932"}).status_code == 400
     assert client.post(url, REPORT).status_code == 302
     assert client.post(url, REPORT).status_code == 302
     response = client.post(url, REPORT)
