@@ -8,7 +8,8 @@ from accounts.models import User
 from certification.models import Meeting
 from halal_portal.forms import MultipleFileField
 
-from .models import AppealVoteChoice, ComplaintTopic, ReportKind, ReportOutcome, ReportState
+from .models import AppealVoteChoice, ComplaintTopic, ReportKind, ReportState
+from .models.reports import CLOSING_OUTCOMES
 from .rules import validate_gtin
 from .selectors import open_meetings
 
@@ -123,7 +124,7 @@ class ReferForm(forms.Form):
 class CloseForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
-        choices=[c for c in ReportOutcome.choices if c[0] != ReportOutcome.CERTIFICATE_SUSPENDED],
+        choices=CLOSING_OUTCOMES,
     )
     reason = forms.CharField(
         label=_("Reason (not shown to the public)"), widget=forms.Textarea(attrs={"rows": 3})

@@ -382,3 +382,11 @@ COMPLAINT_ANSWER_DAYS = env.int("COMPLAINT_ANSWER_DAYS", default=30)
 # Appeals (the period to appeal is set in the admin: feedback's «appeal period», 30 days by
 # default): the fewest members an appeal panel may have.
 APPEAL_PANEL_MIN_MEMBERS = env.int("APPEAL_PANEL_MIN_MEMBERS", default=3)
+# The reports' enums in the API schema, named (their fields' names are common ones).
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    **SPECTACULAR_SETTINGS.get("ENUM_NAME_OVERRIDES", {}),
+    "ReportKindEnum": "feedback.models.ReportKind",
+    "ReportStateEnum": "feedback.models.ReportState",
+    "ReportOutcomeEnum": "feedback.models.ReportOutcome",
+    "ReportClosingOutcomeEnum": "feedback.models.reports.CLOSING_OUTCOMES",
+}

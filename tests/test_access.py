@@ -50,6 +50,13 @@ NOT_OBJECT_ROUTES = {
     "registry:certificate-verify",
     "registry-certificate-detail",
     "registry-certificate-verify",
+    # Public by design: the report form for a certificate's number, and a report's status by its
+    # tracking code (stage and outcome only; tests/feedback checks no personal data shows).
+    "feedback:report-create-for",
+    "feedback:report-status",
+    "api-report-status",
+    # A report's photo: reached only through its report, tested in tests/feedback.
+    "feedback:report-photo",
     "accounts:confirm",
     "accounts:password_reset_confirm",
     "api-schema",

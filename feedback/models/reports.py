@@ -43,6 +43,10 @@ class ReportOutcome(models.TextChoices):
     NOT_SUSPENDED = "not_suspended", _("The commission decided not to suspend the certificate")
 
 
+# What the secretary may close a report with; a suspension comes only from the commission.
+CLOSING_OUTCOMES = [c for c in ReportOutcome.choices if c[0] != ReportOutcome.CERTIFICATE_SUSPENDED]
+
+
 class Report(ConcurrentTransitionMixin, FSMModelMixin, models.Model):
     """What a shopper saw; no account, only an optional e-mail for follow-up."""
 

@@ -73,7 +73,8 @@ def test_the_queue_is_the_secretarys(api, secretary, applicant):
     report = services.report_submit(data=REPORT)
     assert api.get("/api/v1/report-queue/").status_code in (401, 403)
     api.force_authenticate(applicant)
-    assert api.get("/api/v1/report-queue/").status_code == 403
+    assert api.get("/api/v1/report-queue/").json()["results"] == []
+    assert api.get(f"/api/v1/report-queue/{report.pk}/").status_code == 404
     api.force_authenticate(secretary)
     listing = api.get("/api/v1/report-queue/")
     assert listing.status_code == 200
