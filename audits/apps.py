@@ -7,3 +7,11 @@ class AuditsConfig(AppConfig):
 
     name = "audits"
     verbose_name = _("Production checks")
+
+    def ready(self) -> None:
+        from certification import evidence
+
+        from .evidence import production_evidence
+
+        # GOST 8.15–8.18: the act, the samples and the nonconformities behind a decision.
+        evidence.register(production_evidence)

@@ -1,12 +1,15 @@
-"""Demo data of the production check for ``seed_demo``: an application of «Казанские сладости»
-under a check with an approved program (Annex Д), a signed sampling act (Annex Е) whose samples
-went to the laboratory, and sanitation journals of both demo enterprises (GOST 7.1, Annex Б).
+"""Demo data of the production check for ``seed_demo``: the demo certificates, each issued on the
+evidence of GOST 8.17 (an approved program, a sample passed by the laboratory, an approved act
+with a positive conclusion); an application of «Казанские сладости» under a check with an
+approved program (Annex Д), a signed sampling act (Annex Е) whose samples went to the
+laboratory, and sanitation journals of both demo enterprises (GOST 7.1, Annex Б).
 
 Runs after ``seed_demo`` has made its accounts and organizations; safe to run again: it finds
 what it made before."""
 
 import datetime
 import io
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,11 +18,27 @@ from pypdf import PdfWriter
 
 from accounts.models import Organization, PowerOfAttorney, User
 from certification import services as cert_services
-from certification.models import Application, NormativeDocument, ProductCategory
+from certification.models import (
+    AgendaItem,
+    Application,
+    Certificate,
+    NormativeDocument,
+    ProductCategory,
+)
 from certification.models_support import applicable_document_types
+from certification.services.certificates import max_valid_to
 
 from . import services
-from .models import CheckStatus, ItemResult, ItemStatus, ProductionCheck
+from .models import (
+    CheckStatus,
+    ItemResult,
+    ItemStatus,
+    LabReport,
+    ProductionCheck,
+    ProductionCheckAct,
+    Sample,
+    SamplingAct,
+)
 
 SWEETS_TAX_ID = "1655123456"
 MEAT_TAX_ID = "180540012345"
@@ -66,8 +85,16 @@ def seed_audits() -> None:
         _journal(meat, meat_user, today, haram="Разделочный стол № 2 после контакта со свининой")
 
 
-def _in_check(today, secretary, user, organization) -> Application:
-    """An application the commission sent to the production check (GOST 8.13)."""
+def _in_check(
+    today,
+    secretary,
+    user,
+    organization,
+    products=((PRODUCT, "confectionery", "ГОСТ 6478-2017"),),
+    decided=None,
+) -> Application:
+    """An application the commission sent to the production check (GOST 8.13) on ``decided``
+    (a week ago unless told)."""
     application = cert_services.application_create(organization=organization, by=user)
     cert_services.application_update(
         application=application,
@@ -77,16 +104,17 @@ def _in_check(today, secretary, user, organization) -> Application:
             "standard": NormativeDocument.objects.get(designation="ГОСТ «Продукция «Халяль»»"),
         },
     )
-    cert_services.product_save(
-        application=application,
-        by=user,
-        data={
-            "name": PRODUCT,
-            "category": ProductCategory.objects.get(code="confectionery"),
-            "normative_document": NormativeDocument.objects.get(designation="ГОСТ 6478-2017"),
-            "serial_production": True,
-        },
-    )
+    for name, code, designation in products:
+        cert_services.product_save(
+            application=application,
+            by=user,
+            data={
+                "name": name,
+                "category": ProductCategory.objects.get(code=code),
+                "normative_document": NormativeDocument.objects.get(designation=designation),
+                "serial_production": True,
+            },
+        )
     products = list(application.products.select_related("category", "normative_document"))
     for doc_type in applicable_document_types(products):
         if doc_type.signed_online:
@@ -108,7 +136,10 @@ def _in_check(today, secretary, user, organization) -> Application:
     members = list(User.objects.filter(role_commission=True, is_active=True).order_by("email"))
     cert_services.application_register(application=application, by=secretary, members=members)
     meeting = cert_services.meeting_create(
-        by=secretary, date=today - datetime.timedelta(days=7), place="г. Казань", chair=members[0]
+        by=secretary,
+        date=decided or today - datetime.timedelta(days=7),
+        place="г. Казань",
+        chair=members[0],
     )
     cert_services.meeting_set_present(meeting=meeting, by=secretary, members=members)
     item = cert_services.agenda_item_add(
@@ -123,35 +154,14 @@ def _in_check(today, secretary, user, organization) -> Application:
 
 def _check(today, secretary, head, auditor, user, organization) -> None:
     application = _in_check(today, secretary, user, organization)
-    start, end = today - datetime.timedelta(days=1), today + datetime.timedelta(days=2)
-    # GOST 2.19: the demo auditor's power of attorney must cover the check, whatever the date.
-    if not any(p.covers(start, end) for p in auditor.powers_of_attorney.all()):
-        PowerOfAttorney.objects.create(
-            auditor=auditor,
-            number=f"ДУМ-{today.year}-демо",
-            issued_by="Духовное управление мусульман",
-            valid_from=start,
-            valid_to=end + datetime.timedelta(days=365),
-        )
-    check = services.check_create(application=application, by=secretary)
-    services.program_update(
-        check=check,
-        by=secretary,
-        data={
-            "start_date": start,
-            "end_date": end,
-            "purpose": "Оценка способности предприятия стабильно выпускать продукцию «Халяль», "
-            "соответствующую требованиям стандарта",
-        },
+    check = _started(
+        application,
+        secretary,
+        head,
+        auditor,
+        start=today - datetime.timedelta(days=1),
+        end=today + datetime.timedelta(days=2),
     )
-    services.team_member_add(check=check, by=secretary, user=auditor)
-    services.stages_update(
-        check=check,
-        by=secretary,
-        stages={n: {"executors": [auditor], "needed": True} for n in range(1, 6)},
-    )
-    services.program_approve(check=check, by=head)
-    services.check_start(check=check, by=auditor)
 
     act = services.sampling_act_create(
         check=check,
@@ -289,3 +299,258 @@ def _journal(organization, controller, today, *, haram: str) -> None:
             "water_free_of_haram": True,
         },
     )
+
+
+# --- certificates, each issued on the evidence of GOST 8.17 ------------------------------------
+
+
+def seed_certificates() -> None:
+    """Certificates in every status, each through the real path: the commission sends the
+    application to the check, the head approves its program, the expert-auditor takes a sample
+    that the laboratory passes and draws up the act, the head approves the act (positive), a
+    meeting decides to issue the certificate on it and the head signs. seed_demo proves the path
+    works. The decisions are taken today with back dates (the demo's fiction); seed_demo's
+    date_registry_history dates what the registry shows."""
+    try:
+        people = _people()
+    except (User.DoesNotExist, Organization.DoesNotExist):
+        return  # seed_demo's accounts come first
+    if Certificate.objects.exists():
+        return
+    secretary, head, auditor, sweets_user, sweets, meat_user, meat = people
+    members = list(User.objects.filter(role_commission=True, is_active=True).order_by("email"))
+    today = timezone.localdate()
+
+    def decide(application, question, date, **details):
+        meeting = cert_services.meeting_create(
+            by=secretary, date=date, place="г. Казань", chair=members[0]
+        )
+        cert_services.meeting_set_present(meeting=meeting, by=secretary, members=members)
+        item = cert_services.agenda_item_add(
+            meeting=meeting, by=secretary, application=application, question=question, **details
+        )
+        for member in members:
+            cert_services.vote_cast(item=item, member=member, choice="for")
+        cert_services.meeting_close(meeting=meeting, by=secretary)
+        application.refresh_from_db()
+        return item
+
+    def certified(user, organization, products, start):
+        application = _in_check(
+            today, secretary, user, organization, products, decided=start - timedelta(days=30)
+        )
+        _checked(application, today, secretary, head, auditor, user)
+        decide(application, "issue", start, valid_from=start, valid_to=max_valid_to(start))
+        # Л.4.6: signed by the head, the certificate is issued and enters the public registry.
+        cert_services.certificate_sign(certificate=application.certificate, by=head)
+        _date_the_check(application, start)
+        return application
+
+    confectionery = ("confectionery", "ГОСТ 6478-2017")
+    # ХП.00001: valid, with an annex of added products (GOST 8.18: like the certified ones, so
+    # the certificate's check covers them).
+    first = certified(
+        sweets_user,
+        sweets,
+        [("Пахлава медовая", *confectionery), ("Чак-чак", *confectionery)],
+        today - timedelta(days=120),
+    )
+    request = cert_services.annex_request_create(
+        certificate=first.certificate,
+        by=sweets_user,
+        products=[
+            {
+                "name": "Халва подсолнечная",
+                "category": ProductCategory.objects.get(code="confectionery"),
+                "normative_document": NormativeDocument.objects.get(designation="ГОСТ 6478-2017"),
+            }
+        ],
+    )
+    decide(first, "issue_annex", today - timedelta(days=30), annex_request=request)
+    # Suspended by a decision of the commission.
+    suspended = certified(
+        meat_user,
+        meat,
+        [("Говядина охлажденная в полутушах", "meat", "ГОСТ 33818-2016")],
+        today - timedelta(days=200),
+    )
+    decide(
+        suspended,
+        "suspend_certificate",
+        today - timedelta(days=10),
+        grounds="Не ведется видеозапись убоя (п. 7.6.7).",
+    )
+    # Withdrawn.
+    withdrawn = certified(
+        meat_user,
+        meat,
+        [("Мясо кур охлажденное", "poultry", "ГОСТ 31962-2013")],
+        today - timedelta(days=300),
+    )
+    decide(
+        withdrawn,
+        "withdraw_certificate",
+        today - timedelta(days=20),
+        grounds="Выявлено использование сырья без ветеринарных документов.",
+    )
+    # Expired: issued more than two years ago, expired by the nightly job.
+    certified(
+        sweets_user,
+        sweets,
+        [("Мармелад желейный", *confectionery)],
+        today - timedelta(days=800),
+    )
+    cert_services.certificates_expire(today=today)
+
+
+def _people():
+    return (
+        User.objects.get(email="secretary@example.com"),
+        User.objects.get(email="head@example.com"),
+        User.objects.get(email="auditor@example.com"),
+        User.objects.get(email="applicant@example.com"),
+        Organization.objects.get(tax_id=SWEETS_TAX_ID),
+        User.objects.get(email="applicant2@example.com"),
+        Organization.objects.get(tax_id=MEAT_TAX_ID),
+    )
+
+
+def _checked(application, today, secretary, head, auditor, user) -> None:
+    """GOST 8.13–8.16 through the services: the program approved and started, a sample of each
+    product passed by the laboratory, every item of the act conforms, the act concludes
+    positively and is approved by the head (the application then awaits the decision)."""
+    check = _started(
+        application, secretary, head, auditor, start=today, end=today + timedelta(days=2)
+    )
+    product = application.products.order_by("order", "pk").first()
+    sampling = services.sampling_act_create(
+        check=check,
+        by=auditor,
+        data={
+            **services.act_initial(check, auditor),
+            "date": today,
+            "product": product,
+            "product_name": product.name,
+            "control_documents": product.normative_document.designation,
+            "representative_name": application.head_name,
+            "sampling_documents": "ГОСТ 5904-2019",
+            "external_inspection": "Упаковка целая, маркировка четкая",
+            "identification": "Продукция соответствует сопроводительным документам",
+            "packaging": "Потребительская упаковка изготовителя",
+            "storage_conditions": "Склад готовой продукции, условия изготовителя",
+        },
+    )
+    sample = services.sample_save(
+        act=sampling,
+        by=auditor,
+        data={
+            "name": product.name,
+            "manufacturer": application.org_name,
+            "unit": "кг",
+            "lot_size": Decimal("500"),
+            "quantity": Decimal("2"),
+            "production_date": today - timedelta(days=3),
+            "normative_document": product.normative_document.designation,
+        },
+    )
+    services.sampling_act_sign_auditor(act=sampling, by=auditor)
+    services.sampling_act_sign_applicant(act=sampling, by=user)
+    sample = services.sample_deliver(
+        sample=sample, by=user, laboratory="ИЛ ФБУ «Татарстанский ЦСМ»", delivered_on=today
+    )
+    services.lab_report_add(
+        sample=sample,
+        by=auditor,
+        number=f"{sample.pk}/{today.year}",
+        issued_on=today,
+        laboratory="",
+        passed=True,
+        comment="",
+        upload=_pdf(f"Протокол испытаний {sample.pk}"),
+    )
+    act = services.act_create(check=check, by=auditor)
+    services.act_update(
+        act=act,
+        by=auditor,
+        data={
+            "production_address": application.legal_address,
+            "representatives": application.contact_person,
+            "conclusions": "Предприятие способно стабильно выпускать продукцию «Халяль», "
+            "соответствующую требованиям стандарта.",
+            "stable_production": True,
+        },
+    )
+    for number in sorted(set(act.results.values_list("item__section__number", flat=True))):
+        entries = [
+            {"item": r.item_id, "result": ItemStatus.CONFORMS, "comment": "", "revision": 0}
+            for r in act.results.filter(item__section__number=number)
+        ]
+        services.section_save(act=act, by=auditor, section=number, entries=entries)
+    services.act_submit(act=act, by=auditor)
+    services.act_sign(act=act, by=auditor)
+    services.act_approve(act=act, by=head)
+    services.act_send(act=act, by=secretary)
+
+
+def _started(application, secretary, head, auditor, *, start, end) -> ProductionCheck:
+    """Annex Д drawn up by the secretary with the demo auditor, approved by the head and started
+    by the auditor (GOST 8.13)."""
+    _power_for(auditor, start, end)
+    check = services.check_create(application=application, by=secretary)
+    services.program_update(
+        check=check,
+        by=secretary,
+        data={
+            "start_date": start,
+            "end_date": end,
+            "purpose": "Оценка способности предприятия стабильно выпускать продукцию «Халяль», "
+            "соответствующую требованиям стандарта",
+        },
+    )
+    services.team_member_add(check=check, by=secretary, user=auditor)
+    services.stages_update(
+        check=check,
+        by=secretary,
+        stages={n: {"executors": [auditor], "needed": True} for n in range(1, 6)},
+    )
+    services.program_approve(check=check, by=head)
+    return services.check_start(check=check, by=auditor)
+
+
+def _power_for(auditor, start, end) -> None:
+    """GOST 2.19: the demo auditor's power of attorney covers the check, whatever the date."""
+    if not any(p.covers(start, end) for p in auditor.powers_of_attorney.all()):
+        PowerOfAttorney.objects.create(
+            auditor=auditor,
+            number=f"ДУМ-{start.year}-демо",
+            issued_by="Духовное управление мусульман",
+            valid_from=start,
+            valid_to=end + timedelta(days=365),
+        )
+
+
+def _date_the_check(application, issued_on) -> None:
+    """The demo's fiction: the check was done in the days before the decision. Written past the
+    services, like seed_demo's dating of the registry."""
+    day = issued_on - timedelta(days=10)
+    at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    checks = ProductionCheck.objects.filter(application=application)
+    checks.update(start_date=day, end_date=day + timedelta(days=2), approved_at=at, started_at=at)
+    ProductionCheckAct.objects.filter(production_check__in=checks).update(
+        date=day + timedelta(days=2),
+        period_start=day,
+        period_end=day + timedelta(days=2),
+        approved_at=at + timedelta(days=3),
+    )
+    SamplingAct.objects.filter(production_check__in=checks).update(date=day)
+    samples = Sample.objects.filter(act__production_check__in=checks)
+    samples.update(delivered_on=day, production_date=day - timedelta(days=3))
+    LabReport.objects.filter(sample__in=samples).update(issued_on=day + timedelta(days=1))
+    acts = ProductionCheckAct.objects.filter(production_check__in=checks)
+    for act in acts:
+        AgendaItem.objects.filter(application=application, act_number=str(act.number)).update(
+            act_date=act.date
+        )
+        Certificate.objects.filter(application=application, act_number=str(act.number)).update(
+            act_date=act.date
+        )

@@ -152,9 +152,12 @@ def date_correction_errors(check, *, start_date, end_date, today) -> dict:
 
 
 def application_is_in_check(check) -> bool:
-    """GOST 8.13: the production is checked after the commission's positive document review."""
-    from certification.models import AppState
+    """GOST 8.13: the production is checked after the commission's positive document review;
+    an annex's new products while the annex request is open (GOST 8.18)."""
+    from certification.models import AnnexRequestState, AppState
 
+    if check.annex_request_id is not None:
+        return check.annex_request.state == AnnexRequestState.REQUESTED
     return check.application.state == AppState.PRODUCTION_CHECK
 
 

@@ -15,7 +15,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from . import selectors, services
-from .models import AgendaItem, Meeting, Vote, VoteChoice
+from .evidence import EvidenceMissing
+from .models import AgendaItem, AnnexRequest, Meeting, Question, Vote, VoteChoice
 
 
 class Conflict(exceptions.APIException):
@@ -27,6 +28,49 @@ class Conflict(exceptions.APIException):
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class ReasonSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    clause = serializers.CharField(help_text="The clause of the standard, e.g. 8.16.")
+
+
+class EvidenceConflictSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    reasons = ReasonSerializer(many=True)
+
+
+class EvidenceConflict(exceptions.APIException):
+    """GOST 8.16–8.19: the decision is refused while its evidence does not hold; the answer
+    lists every unmet condition with its clause."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "evidence"
+
+    def __init__(self, error: EvidenceMissing):
+        super().__init__(error.headline)
+        self.reasons = [{"text": f.text, "clause": f.clause} for f in error.findings]
+
+
+def _evidence_conflict(error: EvidenceMissing) -> Response:
+    conflict = EvidenceConflict(error)
+    return Response(
+        {"detail": conflict.detail, "reasons": conflict.reasons}, status=conflict.status_code
+    )
+
+
+class AgendaItemInputSerializer(serializers.Serializer):
+    """One question about one application (GOST 8.11–8.18), with what its decision needs."""
+
+    application = serializers.IntegerField()
+    question = serializers.ChoiceField(choices=Question.choices)
+    grounds = serializers.CharField(required=False, allow_blank=True, default="")
+    deadline = serializers.DateField(required=False, allow_null=True, default=None)
+    recheck_required = serializers.BooleanField(required=False, default=False)
+    valid_from = serializers.DateField(required=False, allow_null=True, default=None)
+    valid_to = serializers.DateField(required=False, allow_null=True, default=None)
+    product_type = serializers.CharField(required=False, allow_blank=True, default="")
+    annex_request = serializers.IntegerField(required=False, allow_null=True, default=None)
 
 
 class VoteSerializer(serializers.ModelSerializer):
@@ -105,6 +149,8 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             "valid_to",
             "product_type",
             "outcome_note",
+            "act_number",
+            "act_date",
             "tally",
             "my_vote",
         ]
@@ -215,11 +261,57 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     )
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        """Close the meeting: freeze the votes, number the protocol, apply the decisions."""
+        """Close the meeting: freeze the votes, number the protocol, apply the decisions. An
+        adopted decision whose evidence no longer holds refuses the close (409 with reasons)."""
         meeting = self.get_object()
         try:
             meeting = services.meeting_close(meeting=meeting, by=request.user)
+        except EvidenceMissing as error:
+            return _evidence_conflict(error)
         except ValidationError as error:
             _conflict_if_closed(meeting, error)
             raise
         return Response(self.get_serializer(meeting).data)
+
+    @extend_schema(
+        request=AgendaItemInputSerializer,
+        responses={
+            201: AgendaItemSerializer,
+            400: OpenApiResponse(description="A detail the question needs is missing or bad."),
+            403: OpenApiResponse(ErrorSerializer, description="Only the secretary adds items."),
+            404: NOT_FOUND,
+            409: OpenApiResponse(
+                EvidenceConflictSerializer,
+                description="The evidence of the decision does not hold (GOST 8.16–8.19): "
+                "every unmet condition with its clause.",
+            ),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def items(self, request, pk=None):
+        """Put a question about an application on the agenda; «issue the certificate» only on
+        the evidence of GOST 8.17."""
+        meeting = self.get_object()
+        serializer = AgendaItemInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        application = get_object_or_404(
+            selectors.application_list_for(request.user), pk=data.pop("application")
+        )
+        if data["annex_request"] is not None:
+            data["annex_request"] = get_object_or_404(
+                AnnexRequest, pk=data["annex_request"], certificate__application=application
+            )
+        try:
+            item = services.agenda_item_add(
+                meeting=meeting, by=request.user, application=application, **data
+            )
+        except EvidenceMissing as error:
+            return _evidence_conflict(error)
+        except ValidationError as error:
+            _conflict_if_closed(meeting, error)
+            raise
+        return Response(
+            AgendaItemSerializer(item, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )

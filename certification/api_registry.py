@@ -144,6 +144,13 @@ class RegistryCategorySerializer(serializers.Serializer):
     name_en = serializers.CharField()
 
 
+class RegistryActSerializer(serializers.Serializer):
+    """The production-check act (Annex Ж) a decision rests on (GOST 8.17): number and date."""
+
+    number = serializers.CharField()
+    date = serializers.DateField()
+
+
 class RegistryProtocolSerializer(serializers.Serializer):
     """The commission protocol a decision refers to (Л.4.5): its number and date only."""
 
@@ -227,6 +234,7 @@ class RegistryCertificateDetailSerializer(serializers.Serializer):
     product_type = serializers.CharField(allow_blank=True)
     category = RegistryCategorySerializer(allow_null=True)
     basis = RegistryProtocolSerializer(allow_null=True, help_text="Л.4.5")
+    act = RegistryActSerializer(allow_null=True, help_text="GOST 8.17")
     head_name = serializers.CharField(help_text="Л.4.6")
     pdf_url = serializers.URLField(
         allow_null=True,
@@ -292,6 +300,7 @@ def record_payload(record: dict, *, expired_by_date: bool) -> dict:
         "product_type": record["product_type"],
         "category": record["category"],
         "basis": record["basis"],
+        "act": record.get("act"),
         "head_name": record["head_name"],
         "pdf_url": _pdf_url(record["pdf"], "registry:certificate-pdf", number),
         "sha256": _sha256(record["pdf"]),

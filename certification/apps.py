@@ -9,4 +9,7 @@ class CertificationConfig(AppConfig):
     verbose_name = _("Certification")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (registers the receivers)
+        from . import evidence, signals  # noqa: F401  (registers the receivers)
+
+        # GOST 8.19: the invoice of the stage, as certification knows it.
+        evidence.register(evidence.payment_evidence)

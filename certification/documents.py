@@ -76,6 +76,18 @@ def protocol_of(meeting: Meeting) -> dict:
     return {"date": iso(meeting.protocol_date or meeting.date), "number": meeting.protocol_number}
 
 
+def act_of(holder) -> dict | None:
+    """GOST 8.16–8.18: the production-check act a decision rests on, as the item, the
+    certificate or the annex recorded it."""
+    if not holder.act_number:
+        return None
+    return {"number": holder.act_number, "date": iso(holder.act_date)}
+
+
+def act_context(act: dict | None) -> dict | None:
+    return {**act, "date": gost_date(act["date"])} if act else None
+
+
 # --- Annex Г: the application -----------------------------------------------------------------
 
 
@@ -250,6 +262,7 @@ def _item_snapshot(item: AgendaItem) -> dict:
         "votes_abstained": item.votes_abstained,
         "outcome_note": item.outcome_note,
         "votes": votes,
+        "act": act_of(item),
     }
 
 
@@ -275,6 +288,7 @@ def _item_context(item: dict) -> dict:
         "deadline": gost_date(item["deadline"]),
         "valid_from": gost_date(item["valid_from"]),
         "valid_to": gost_date(item["valid_to"]),
+        "act": act_context(item.get("act")),
     }
 
 
@@ -390,6 +404,7 @@ def _letter_certificate(certificate: Certificate | None) -> dict | None:
         "product_type": certificate.product_type,
         "products": certified_products(products),
         "protocol": protocol_of(certificate.meeting),
+        "act": act_of(certificate),
     }
 
 
@@ -409,6 +424,7 @@ def decision_letter_snapshot(item: AgendaItem) -> dict:
         "previous_deadline": iso(application.suspension_deadline),
         "recheck_required": item.recheck_required,
         "nonconformities": _letter_nonconformities(item),
+        "act": act_of(item),
     }
 
 
@@ -421,6 +437,7 @@ def decision_letter_context(snapshot: dict) -> dict:
             "valid_to": gost_date(certificate["valid_to"]),
             "protocol_date": gost_date(certificate["protocol"]["date"]),
             "protocol_number": certificate["protocol"]["number"],
+            "act": act_context(certificate.get("act")),
         }
     return {
         **snapshot,
@@ -432,6 +449,7 @@ def decision_letter_context(snapshot: dict) -> dict:
         "deadline": gost_date(snapshot["deadline"]),
         "previous_deadline": gost_date(snapshot["previous_deadline"]),
         "head_of_applicant": initials_surname(snapshot["application"]["head_name"]),
+        "act": act_context(snapshot.get("act")),
         "nonconformities": [
             {**n, "deadline": gost_date(n["deadline"])} for n in snapshot["nonconformities"]
         ],

@@ -469,6 +469,17 @@ class PublicCertificate:
     category: Category | None
     basis: Protocol | None
     pdf: PublicPdf | None
+    # GOST 8.17: the production-check act the decision rests on ({"number", "date"}).
+    act: dict | None = None
+
+    @property
+    def act_reference(self) -> str:
+        if not self.act:
+            return ""
+        return _("production-check act No. %(number)s of %(date)s") % {
+            "number": self.act["number"],
+            "date": datetime.date.fromisoformat(self.act["date"]).strftime("%d.%m.%Y"),
+        }
 
     @property
     def pdf_path(self) -> str:
@@ -580,6 +591,7 @@ def registry_card(record: dict, *, today: datetime.date | None = None) -> Certif
         category=Category(**category) if category else None,
         basis=_protocol(record["basis"]),
         pdf=_pdf(record["pdf"]),
+        act=record.get("act"),
     )
     shown, by_date = record_status(record, today)
     return CertificateCard(

@@ -219,9 +219,11 @@ def certificate_content(
             f"        <dt>{_t(_('Product category'))}</dt><dd>{escape(str(c.category))}</dd>\n"
         )
     basis = c.basis.reference if c.basis else ""
+    # GOST 8.17: the production-check act the decision rests on.
+    act = f"; {escape(c.act_reference)}" if c.act else ""
     out.append(
         f"        <dt>{_t(_('Basis'))}</dt><dd>"
-        f"{_bt(_('decision of the commission, %(protocol)s'), protocol=basis)}</dd>\n"
+        f"{_bt(_('decision of the commission, %(protocol)s'), protocol=basis)}{act}</dd>\n"
         f"        <dt>{_t(_('Head of the authorized organization'))}</dt>"
         f"<dd>{escape(c.head_name or '—')}</dd>\n"
         f'        <dt>{_t(_("Address of this page"))}</dt><dd><a href="{escape(public_url)}">'

@@ -2,8 +2,9 @@
 
 The certificate page and the API detail are what QR codes and other systems hit, so each
 certificate carries, in one JSON column, everything they show: the fields of the certificate
-itself (Annex К, Л.4), its products, annexes, history and PDFs, and nothing else (nothing of the
-dossier, the acts, the votes, the grounds of a decision or who recorded it). A read is then one
+itself (Annex К, Л.4), its products, annexes, history and PDFs, the number and date of the
+production-check act the decision rests on (GOST 8.17), and nothing else (nothing of the dossier,
+the acts' contents, the votes, the grounds of a decision or who recorded it). A read is then one
 indexed query returning ready data, whether the certificate was viewed before or never.
 
 The record is rebuilt in the transaction of every change of what it shows (certification/
@@ -19,7 +20,8 @@ Layout (dates and times in ISO 8601, times in the project's time zone)::
 
     {"number", "status", "status_since", "status_protocol", "valid_from", "valid_to",
      "manufacturer_name", "manufacturer_address", "manufacturer_country", "product_type",
-     "category": {"code", "name_ru", "name_en"} | null, "basis": protocol | null, "head_name",
+     "category": {"code", "name_ru", "name_en"} | null, "basis": protocol | null,
+     "act": {"number", "date"} | null, "head_name",
      "pdf": pdf | null,
      "products": [product],
      "annexes": [{"number", "issued_at", "protocol", "products": [product], "pdf"}],
@@ -90,6 +92,9 @@ PRODUCT_COLUMNS = (
     "annex__meeting__protocol_date",
 )
 PDF_COLUMNS = ("object_id", "status", "file", "sha256", "size")
+# GOST 8.17: the act the decision rests on. Read only where the model has it: a data migration
+# before certification 0012 builds records with historical models that lack the columns.
+ACT_COLUMNS = ("act_number", "act_date")
 
 READY = "ready"  # halal_portal.models.DocumentStatus.READY
 LIVE = ("valid", "suspended")
@@ -151,10 +156,12 @@ def build_public_records(
     models = models or RecordModels.current()
     pks = list(pks)
     records: dict[int, dict | None] = dict.fromkeys(pks)
+    fields = {f.name for f in models.certificate._meta.get_fields()}
+    act_columns = ACT_COLUMNS if set(ACT_COLUMNS) <= fields else ()
     rows = list(
         models.certificate.objects.filter(pk__in=pks, signed_at__isnull=False)
         .order_by()
-        .values_list(*CERTIFICATE_COLUMNS)
+        .values_list(*CERTIFICATE_COLUMNS, *act_columns)
     )
     if not rows:
         return records
@@ -187,8 +194,10 @@ def build_public_records(
 
 
 def _record(row, pdf, product_rows, annex_pdfs, event_rows) -> dict:
+    own_columns, act_columns = row[: len(CERTIFICATE_COLUMNS)], row[len(CERTIFICATE_COLUMNS) :]
     (pk, number, status, changed, valid_from, valid_to, name, address, country, product_type,
-     head, code, name_ru, name_en, basis_number, basis_date) = row  # fmt: skip
+     head, code, name_ru, name_en, basis_number, basis_date) = own_columns  # fmt: skip
+    act_number, act_date = act_columns or ("", None)
     own: list[dict] = []
     annexes: dict[int, dict] = {}
     annex_by_meeting: dict[int, int] = {}
@@ -242,6 +251,7 @@ def _record(row, pdf, product_rows, annex_pdfs, event_rows) -> dict:
         "product_type": product_type,
         "category": {"code": code, "name_ru": name_ru, "name_en": name_en} if code else None,
         "basis": _protocol(basis_number, basis_date),
+        "act": {"number": act_number, "date": act_date.isoformat()} if act_number else None,
         "head_name": head,
         "pdf": _pdf(pdf),
         "products": own,

@@ -23,7 +23,8 @@ class Missing:
     step: str  # the wizard step where it is fixed
 
     def __str__(self) -> str:
-        return f"{self.text} ({_('GOST %(clause)s') % {'clause': self.clause}})"
+        # One msgid for every «… (ГОСТ 8.x)» (an f-string around gettext is not extracted).
+        return _("%(text)s (GOST %(clause)s)") % {"text": self.text, "clause": self.clause}
 
 
 def missing_requirements(application) -> list[Missing]:
@@ -219,6 +220,27 @@ def may_terminate(application) -> bool:
     if application.state == AppState.DECISION:
         return True
     return suspension_deadline_passed(application)
+
+
+def annex_needs_check(request) -> bool:
+    """GOST 8.18 read with 8.13–8.15: the check of the production covered the products of the
+    certificate — their categories (raw materials, technology, 8.14) and the normative
+    documents they are made to (typical representatives, 8.15). New products of a category and
+    a normative document the certificate already has are made the same way and are covered by
+    that check; a product of another category or normative document was never checked, and
+    its annex waits for a check of its own under the same gate as a certificate (8.17)."""
+    from django.db.models import Q
+
+    # On the certificate, in annex No. 1 of a product type or in an annex already issued.
+    certified = request.certificate.products.filter(
+        Q(annex_request__isnull=True) | Q(annex__isnull=False)
+    ).values_list("category_id", "normative_document_id")
+    categories = {category for category, _document in certified}
+    documents = {document for _category, document in certified}
+    return any(
+        p.category_id not in categories or p.normative_document_id not in documents
+        for p in request.products.all()
+    )
 
 
 def recused_members(application) -> set[int]:

@@ -7,3 +7,12 @@ class SlaughterConfig(AppConfig):
 
     name = "slaughter"
     verbose_name = _("Slaughter")
+
+    def ready(self) -> None:
+        from certification import evidence
+
+        from .evidence import slaughter_evidence
+
+        # GOST 7.6: deviations of the slaughter journal since the check started, shown to the
+        # commission before it decides.
+        evidence.register(slaughter_evidence)

@@ -67,3 +67,17 @@ def test_the_demo_registry_is_dated_as_its_decisions():
         assert card.status_since == changes[-1].at
         for annex in card.annexes:
             assert timezone.localtime(annex.issued_at).date() == annex.protocol.date
+
+
+@pytest.mark.django_db
+def test_every_demo_certificate_rests_on_an_approved_positive_act():
+    """GOST 8.17: seed_demo issues each certificate through the real path, so it proves it."""
+    from audits.models import ProductionCheckAct
+
+    call_command("seed_demo", verbosity=0)
+    for certificate in Certificate.objects.all():
+        act = ProductionCheckAct.objects.get(number=int(certificate.act_number))
+        assert act.production_check.application_id == certificate.application_id
+        assert act.approved_at and act.stable_production is True
+        assert certificate.signed_by is not None
+        assert act.production_check.sampling_acts.filter(samples__lab_reports__passed=True).exists()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.notifications import notify
-from certification.models import Application, AppState
+from certification.models import AnnexRequestState, Application, AppState
 from certification.permissions import is_member
 from halal_portal.uploads import check_upload
 
@@ -54,12 +54,17 @@ def corrective_action_file(
         .values_list("state", flat=True)
         .get(pk=application.pk)
     )
-    if state != AppState.SUSPENDED:
-        # GOST 8.16: corrective actions answer a suspension.
-        raise ValidationError(
-            _("Corrective actions are filed only while the work is suspended."), code="state"
-        )
     nonconformity = Nonconformity.objects.select_for_update().get(pk=nonconformity.pk)
+    if not _answerable(nonconformity, state):
+        # GOST 8.16: corrective actions answer a suspension, or the deadlines of the act while
+        # the commission has not decided yet (its decision waits for them, GOST 8.17).
+        raise ValidationError(
+            _(
+                "Corrective actions are filed while the work is suspended or awaits the "
+                "commission's decision."
+            ),
+            code="state",
+        )
     if nonconformity.closed_at:
         raise ValidationError(_("This nonconformity is already closed."), code="closed")
     cause, action = (cause or "").strip(), (action or "").strip()
@@ -120,6 +125,15 @@ def corrective_action_file(
         url=application.get_absolute_url(),
     )
     return corrective
+
+
+def _answerable(nonconformity: Nonconformity, state: str) -> bool:
+    if state in (AppState.SUSPENDED, AppState.DECISION):
+        return True
+    # GOST 8.18: the act of an annex's own check, while the annex request is open.
+    result = nonconformity.item_result
+    request = result.act.production_check.annex_request if result else None
+    return request is not None and request.state == AnnexRequestState.REQUESTED
 
 
 def _verifiers(application: Application) -> list[User]:

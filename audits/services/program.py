@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.notifications import notify
-from certification.models import Application, AppState, Question
+from certification.models import (
+    AnnexRequest,
+    AnnexRequestState,
+    Application,
+    AppState,
+    Question,
+)
+from certification.rules import annex_needs_check
 from halal_portal.rendering import document_request
 
 from .. import permissions, rules
@@ -74,9 +81,12 @@ def default_basis(application: Application) -> str:
 
 
 @transaction.atomic
-def check_create(*, application: Application, by: User) -> ProductionCheck:
+def check_create(
+    *, application: Application, by: User, annex_request: AnnexRequest | None = None
+) -> ProductionCheck:
     """Draw up a program for an application that passed the document review (GOST 8.13),
-    prefilled with the five stages of Annex Д and the application's normative documents."""
+    prefilled with the five stages of Annex Д and the application's normative documents; with
+    ``annex_request``, the check of an annex's new products that need one (GOST 8.18)."""
     if not permissions.can_manage_program(None, by):
         raise PermissionDenied
     state = (
@@ -84,7 +94,9 @@ def check_create(*, application: Application, by: User) -> ProductionCheck:
         .values_list("state", flat=True)
         .get(pk=application.pk)
     )
-    if state != AppState.PRODUCTION_CHECK:
+    if annex_request is not None:
+        _check_annex_request(application, annex_request)
+    elif state != AppState.PRODUCTION_CHECK:
         raise ValidationError(
             _(
                 "A production check is programmed only after the commission's positive document "
@@ -93,7 +105,7 @@ def check_create(*, application: Application, by: User) -> ProductionCheck:
             code="state",
         )
     if application.production_checks.filter(
-        status__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
+        annex_request=annex_request, status__in=[CheckStatus.DRAFT, CheckStatus.APPROVED]
     ).exists():
         raise ValidationError(
             _("This application already has a program of a check that has not started."),
@@ -101,11 +113,15 @@ def check_create(*, application: Application, by: User) -> ProductionCheck:
         )
     check = ProductionCheck.objects.create(
         application=application,
+        annex_request=annex_request,
         created_by=by,
         purpose=default_purpose(),
-        basis=default_basis(application),
+        basis=default_basis(application)
+        if annex_request is None
+        else _("%(request)s (GOST 8.18)") % {"request": annex_request},
     )
-    documents = {p.normative_document_id for p in application.products.all()}
+    products = annex_request.products.all() if annex_request else application.products.all()
+    documents = {p.normative_document_id for p in products}
     if application.standard_id:
         documents.add(application.standard_id)
     check.normative_documents.set(documents)
@@ -135,6 +151,23 @@ def program_update(*, check: ProductionCheck, by: User, data: Mapping[str, Any])
     if "normative_documents" in data:
         check.normative_documents.set(data["normative_documents"])
     return check
+
+
+def _check_annex_request(application: Application, request: AnnexRequest) -> None:
+    """GOST 8.18: an annex's products are checked while its request is open, when they need it
+    (products of a category or normative document the certificate's check never covered)."""
+    if request.certificate.application_id != application.pk:
+        raise PermissionDenied
+    if request.state != AnnexRequestState.REQUESTED:
+        raise ValidationError(_("The annex request is already decided."), code="state")
+    if not annex_needs_check(request):
+        raise ValidationError(
+            _(
+                "The annex's products are of the categories and normative documents the "
+                "certificate's check covered: they need no check of their own (GOST 8.18)."
+            ),
+            code="state",
+        )
 
 
 def _sync_participants(check: ProductionCheck) -> None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import AuthorizedBody
+from certification.models import AnnexRequest
 from certification.selectors import application_list_for
 from halal_portal.forms import add_validation_errors
 
@@ -62,8 +63,16 @@ def check_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def check_create(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(application_list_for(request.user), pk=pk)
+    annex_request = None
+    if request.POST.get("annex_request"):
+        # GOST 8.18: the check of an annex's new products.
+        annex_request = get_object_or_404(
+            AnnexRequest, pk=request.POST["annex_request"], certificate__application=application
+        )
     try:
-        check = services.check_create(application=application, by=request.user)
+        check = services.check_create(
+            application=application, by=request.user, annex_request=annex_request
+        )
     except ValidationError as error:
         context = {"message": error_text(error), "back": application}
         return render(request, "audits/refused.html", context, status=refusal_status(error))

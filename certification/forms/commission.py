@@ -13,6 +13,7 @@ from django_fsm import can_proceed
 
 from accounts.models import User
 
+from .. import evidence
 from ..models import (
     AnnexRequest,
     AnnexRequestState,
@@ -199,6 +200,10 @@ def applicable_questions(application: Application, open_requests: bool = False) 
         question
         for question, name in APPLICATION_TRANSITION.items()
         if can_proceed(getattr(application, name), check_conditions=False)
+        # GOST 8.16: a negative act offers suspension or termination, never the issue (and a
+        # positive one no termination); what merely waits for evidence stays on offer and is
+        # refused with its reasons.
+        and not (question in evidence.GATED and evidence.ruled_out(application, question=question))
     ]
     certificate = getattr(application, "certificate", None)
     if certificate is not None:

@@ -1,4 +1,5 @@
 from .application import (
+    ANSWERING_STATES,
     EDITABLE_STATES,
     Applicability,
     Application,
@@ -61,6 +62,7 @@ __all__ = [
     "Tariff",
     "Vote",
     "VoteChoice",
+    "ANSWERING_STATES",
     "EDITABLE_STATES",
     "AppState",
     "Applicability",

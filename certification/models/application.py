@@ -130,6 +130,8 @@ class AppState(models.TextChoices):
 
 # The applicant may edit the application and its dossier only in these states.
 EDITABLE_STATES = (AppState.DRAFT, AppState.RETURNED)
+# The applicant files corrective actions in these states (audits.services.corrective decides).
+ANSWERING_STATES = (AppState.SUSPENDED, AppState.DECISION, AppState.CERTIFIED)
 
 
 def application_number() -> str:

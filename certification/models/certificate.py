@@ -12,7 +12,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from halal_portal.models import RenderedDocument
 
 from .application import Application, NormativeDocument, ProductCategory
-from .commission import Meeting
+from .commission import Meeting, act_reference
 
 
 class CertificateStatus(models.TextChoices):
@@ -67,6 +67,9 @@ class Certificate(FSMModelMixin, models.Model):
         verbose_name=_("decided at"),
     )  # Л.4.5
     head_name = models.CharField(_("head who signs"), max_length=200)  # Л.4.6
+    # GOST 8.17: the production-check act the decision rests on (number and date), public.
+    act_number = models.CharField(_("production-check act No."), max_length=30, blank=True)
+    act_date = models.DateField(_("production-check act date"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
     signed_at = models.DateTimeField(_("signed by the head"), null=True, blank=True)
     signed_by = models.ForeignKey(
@@ -117,6 +120,10 @@ class Certificate(FSMModelMixin, models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == CertificateStatus.VALID
+
+    @property
+    def act_reference(self) -> str:
+        return act_reference(self.act_number, self.act_date)
 
     # Transitions move the status only; services.certificates records the event and protocol.
 
@@ -200,6 +207,9 @@ class CertificateAnnex(models.Model):
         AnnexRequest, on_delete=models.PROTECT, null=True, blank=True, related_name="annex"
     )
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
+    # GOST 8.18: the act of the annex's own check, when its products needed one.
+    act_number = models.CharField(_("production-check act No."), max_length=30, blank=True)
+    act_date = models.DateField(_("production-check act date"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate annex")

@@ -10,6 +10,16 @@ from django.utils.translation import pgettext_lazy
 from .application import Application, DocumentType
 
 
+def act_reference(number: str, date) -> str:
+    """«акт проверки состояния производства № N от ДД.ММ.ГГГГ» (GOST 8.16), or ""."""
+    if not number or date is None:
+        return ""
+    return _("production-check act No. %(number)s of %(date)s") % {
+        "number": number,
+        "date": date.strftime("%d.%m.%Y"),
+    }
+
+
 class Counter(models.Model):
     """A gap-free sequence (certificate numbers, protocol numbers). The row is locked while a
     number is taken, so a rolled-back transaction gives its number back."""
@@ -241,6 +251,10 @@ class AgendaItem(models.Model):
     )
     # Filled when the meeting closes.
     adopted = models.BooleanField(_("adopted"), null=True)
+    # The production-check act the decision rests on (GOST 8.16–8.18), named in the protocol and
+    # the decision letter: a snapshot of its number and date (certification.evidence.Basis).
+    act_number = models.CharField(_("production-check act No."), max_length=30, blank=True)
+    act_date = models.DateField(_("production-check act date"), null=True, blank=True)
     votes_for = models.PositiveSmallIntegerField(default=0)
     votes_against = models.PositiveSmallIntegerField(default=0)
     votes_abstained = models.PositiveSmallIntegerField(default=0)
@@ -253,6 +267,10 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.application.number}: {self.get_question_display()}"
+
+    @property
+    def act_reference(self) -> str:
+        return act_reference(self.act_number, self.act_date)
 
 
 class VoteChoice(models.TextChoices):

@@ -89,9 +89,11 @@ def certificate_issue(
     valid_to: datetime.date,
     product_type: str = "",
     by,
+    act: tuple[str, datetime.date | None] = ("", None),
 ) -> Certificate:
-    """Create the certificate of a positive decision in the caller's transaction (GOST 8.17).
-    The number is taken last, under a lock, so a failure before it consumes nothing."""
+    """Create the certificate of a positive decision in the caller's transaction (GOST 8.17),
+    naming the production-check act it rests on (``act``: number and date). The number is
+    taken last, under a lock, so a failure before it consumes nothing."""
     check_validity(valid_from, valid_to)
     products = list(
         application.products.select_related("category", "normative_document").order_by(
@@ -125,6 +127,8 @@ def certificate_issue(
         category=products[0].category,
         meeting=meeting,
         head_name=body.head_name,
+        act_number=act[0],
+        act_date=act[1],
     )
     annex = None
     if product_type:
@@ -244,13 +248,25 @@ def annex_request_create(*, certificate: Certificate, by, products: list[dict], 
     return request
 
 
-def annex_issue(*, request: AnnexRequest, meeting: Meeting, by) -> CertificateAnnex:
-    """GOST 8.18, Л.5–Л.8: «Приложение № N к сертификату ХП.xxxxx» with its protocol."""
+def annex_issue(
+    *,
+    request: AnnexRequest,
+    meeting: Meeting,
+    by,
+    act: tuple[str, datetime.date | None] = ("", None),
+) -> CertificateAnnex:
+    """GOST 8.18, Л.5–Л.8: «Приложение № N к сертификату ХП.xxxxx» with its protocol and, when
+    its products needed a check, the act of that check."""
     certificate = Certificate.objects.select_for_update().get(pk=request.certificate_id)
     check_annex_allowed(certificate, on=meeting.date)
     last = certificate.annexes.order_by("-number").values_list("number", flat=True).first()
     annex = CertificateAnnex.objects.create(
-        certificate=certificate, number=(last or 0) + 1, meeting=meeting, request=request
+        certificate=certificate,
+        number=(last or 0) + 1,
+        meeting=meeting,
+        request=request,
+        act_number=act[0],
+        act_date=act[1],
     )
     request.products.update(annex=annex)
     request.state = AnnexRequestState.ISSUED

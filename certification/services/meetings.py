@@ -15,12 +15,13 @@ from accounts.models import User
 from accounts.notifications import notify
 from halal_portal.rendering import document_request
 
-from .. import rules
+from .. import evidence, rules
 from ..models import (
     AgendaItem,
     AnnexRequest,
     AnnexRequestState,
     Application,
+    AppState,
     Certificate,
     Meeting,
     MeetingState,
@@ -132,13 +133,16 @@ def _validate_item(item: AgendaItem) -> None:
             raise ValidationError(
                 {"grounds": _("List the nonconformities to correct, one per line.")}
             )
-    if question == Question.TERMINATE and not rules.suspension_deadline_passed(application):
+    if (
+        question == Question.TERMINATE
+        and application.state == AppState.SUSPENDED
+        and not rules.suspension_deadline_passed(application)
+    ):
         raise ValidationError(
             _("The work is terminated only after the deadline for corrective actions (GOST 8.16).")
         )
     if question == Question.ISSUE:
         certificates.check_validity(item.valid_from, item.valid_to)
-        _check_paid(application, "production_check")
     if question == Question.PROCEED:
         _check_paid(application, "document_review")
     if question == Question.ISSUE_ANNEX:
@@ -148,6 +152,8 @@ def _validate_item(item: AgendaItem) -> None:
         if request.certificate.application_id != application.pk:
             raise ValidationError(_("The annex request belongs to another application."))
         certificates.check_annex_allowed(request.certificate, on=item.meeting.date)
+    # GOST 8.16–8.19: the decision rests on evidence; the refusal lists every unmet condition.
+    evidence.require(application, question=question, annex_request=item.annex_request)
     if question in CERTIFICATE_TRANSITION:
         certificate = getattr(application, "certificate", None)
         if certificate is None:
@@ -320,6 +326,7 @@ def _decide(item: AgendaItem, *, meeting: Meeting, by) -> None:
     if not result["quorum"]:
         item.outcome_note = _("No quorum: the question is not decided.")
     if item.adopted:
+        _record_basis(item)
         _apply(item, meeting=meeting, by=by)
     item.save()
     _notify_decision(item, meeting)
@@ -351,10 +358,13 @@ def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:
                 valid_to=item.valid_to,
                 product_type=item.product_type,
                 by=by,
+                act=(item.act_number, item.act_date),
             )
     elif question == Question.ISSUE_ANNEX:
         invoice_issue(application=application, stage="annex")
-        certificates.annex_issue(request=item.annex_request, meeting=meeting, by=by)
+        certificates.annex_issue(
+            request=item.annex_request, meeting=meeting, by=by, act=(item.act_number, item.act_date)
+        )
     elif question in CERTIFICATE_TRANSITION:
         certificate = Certificate.objects.select_for_update().get(pk=item.certificate_id)
         certificates.certificate_transition(
@@ -364,6 +374,17 @@ def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:
             by=by,
             comment=item.grounds,
         )
+
+
+def _record_basis(item: AgendaItem) -> None:
+    """GOST 8.17: the evidence still holds when the meeting closes (it may have changed since
+    the item was put on the agenda: an act returned, a report added); the act the decision rests
+    on is named in the protocol, the decision letter and the certificate."""
+    application = Application.objects.get(pk=item.application_id)
+    evidence.require(application, question=item.question, annex_request=item.annex_request)
+    found = evidence.basis(application, question=item.question, annex_request=item.annex_request)
+    if found is not None:
+        item.act_number, item.act_date = found.number, found.date
 
 
 def _record_nonconformities(item: AgendaItem) -> None:

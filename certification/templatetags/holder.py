@@ -8,7 +8,7 @@ from audits.models import CorrectiveAction
 from audits.services import can_verify
 
 from ..forms import VerifyForm
-from ..models import AppState, MeetingState
+from ..models import ANSWERING_STATES, AppState, MeetingState
 
 register = template.Library()
 
@@ -53,6 +53,9 @@ def holder_panel(context, application) -> dict:
         "application": application,
         "is_member": is_member,
         "is_suspended": application.state == AppState.SUSPENDED,
+        # GOST 8.16–8.18: the applicant answers a suspension, the act's deadlines while the
+        # decision waits, and an annex's own check (the service has the last word).
+        "may_answer": application.state in ANSWERING_STATES,
         "remarks": open_remarks(application) if application.state == AppState.RETURNED else [],
         # The decisions sent to the applicant in writing (GOST 8.12, 8.16, 8.17).
         "decisions": list(

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms import CertificateFilterForm
 from ..models import AppState, CertificateProduct, CertificateStatus
 from ..services.certificates import annex_cutoff, check_annex_allowed
@@ -111,6 +111,8 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 ),
             )
         ),
+        # GOST 8.18: who draws up a program for an annex's own check (as for the application's).
+        "can_program_check": request.user.is_secretary or request.user.is_head,
         "is_holder": holder,
         # Staff who see every certificate do not all see every application behind one.
         "application_visible": selectors.application_list_for(request.user)
@@ -122,6 +124,8 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_renew": holder and certificate.status in RENEWABLE,
         "renewal": open_renewal(certificate) if holder else None,
     }
+    for annex_request in context["annex_requests"]:
+        annex_request.needs_check = rules.annex_needs_check(annex_request)
     return render(request, "certification/certificate_detail.html", context)
 
 

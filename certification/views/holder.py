@@ -16,7 +16,7 @@ from halal_portal.forms import add_validation_errors
 
 from .. import selectors, services
 from ..forms import AnnexProductFormSet, AnnexRequestForm, CorrectiveActionForm, VerifyForm
-from ..models import AppState, Invoice, InvoiceState
+from ..models import ANSWERING_STATES, AppState, Invoice, InvoiceState
 from .certificates import RENEWABLE, _next_or, annex_refusal, is_holder, open_renewal
 
 
@@ -158,6 +158,9 @@ def corrective_action_create(request: HttpRequest, pk: int, nonconformity_pk: in
         "actions": nonconformity.actions.prefetch_related("files").select_related("verified_by"),
         "form": form,
         "is_suspended": application.state == AppState.SUSPENDED,
+        # GOST 8.16–8.18: the applicant answers a suspension, the act's deadlines while the
+        # decision waits, and an annex's own check (the service has the last word).
+        "may_answer": application.state in ANSWERING_STATES,
     }
     return render(request, "certification/holder/corrective_action.html", context, status=status)
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_fsm import TransitionNotAllowed
 
-from .. import rules, selectors, services
+from .. import evidence, rules, selectors, services
 from ..forms import AgendaItemForm, MeetingForm, PresentForm
 from ..models import AgendaItem
 from ..permissions import require_secretary
@@ -60,8 +60,32 @@ def _items_with_tally(meeting, user):
         else:
             status = VOTE_OPEN
         mine = next((v for v in item.votes.all() if v.member_id == user.pk), None)
-        rows.append({"item": item, "tally": result, "my_vote": mine, "vote_status": status})
+        rows.append(
+            {
+                "item": item,
+                "tally": result,
+                "my_vote": mine,
+                "vote_status": status,
+                "evidence": _evidence(item) if not meeting.is_closed else None,
+            }
+        )
     return rows
+
+
+def _evidence(item) -> dict | None:
+    """GOST 8.17: what the decision of an item rests on, shown while the meeting is open."""
+    if item.question not in evidence.GATED:
+        return None
+    found = evidence.findings(
+        item.application, question=item.question, annex_request=item.annex_request
+    )
+    return {
+        "unmet": [f for f in found if f.blocking],
+        "notes": [f for f in found if not f.blocking],
+        "basis": evidence.basis(
+            item.application, question=item.question, annex_request=item.annex_request
+        ),
+    }
 
 
 def _detail_page(request, meeting, *, item_form=None, status: int = 200) -> HttpResponse:
@@ -199,7 +223,9 @@ def meeting_close(request: HttpRequest, pk: int) -> HttpResponse:
             _("The meeting is closed: %(protocol)s.") % {"protocol": meeting.protocol_reference},
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        # The evidence's refusal lists each unmet condition on a line of its own.
+        for text in error.messages:
+            messages.error(request, text)
     except TransitionNotAllowed:
         # Another meeting has decided on the application since the item was added.
         messages.error(

@@ -1,10 +1,12 @@
-"""`audits.demo.seed_audits`: the demo check, act and journals, made once."""
+"""`audits.demo.seed_audits`: the demo check, act and journals, made once; each demo certificate
+has its own check behind it (audits.demo.seed_certificates, tested in tests/test_seed_demo)."""
 
 import pytest
 from django.core.management import call_command
 
-from audits.demo import seed_audits
+from audits.demo import PRODUCT, seed_audits
 from audits.models import CheckStatus, LabReport, ProductionCheck, SamplingAct, SanitationEntry
+from certification.models import Certificate
 
 
 def counts() -> tuple:
@@ -22,8 +24,10 @@ def test_seed_audits_makes_a_started_check_and_journals_once():
     seed_audits()
     first = counts()
     seed_audits()
-    assert counts() == first == (1, 1, 1, 4)
-    assert ProductionCheck.objects.get().status == CheckStatus.IN_PROGRESS
+    certificates = Certificate.objects.count()  # one check, act and report behind each
+    assert counts() == first == (certificates + 1, certificates + 1, certificates + 1, 4)
+    demo = ProductionCheck.objects.get(application__products__name=PRODUCT)
+    assert demo.status == CheckStatus.IN_PROGRESS
 
 
 @pytest.mark.django_db
@@ -33,6 +37,6 @@ def test_seed_audits_makes_a_half_filled_act_once():
     call_command("seed_demo", verbosity=0)
     seed_audits()
     seed_audits()
-    act = ProductionCheckAct.objects.get()
+    act = ProductionCheckAct.objects.get(state="draft")
     assert act.results.filter(result="not_checked").count() == 9 + 5 + 3 + 3 + 7 + 1 - 1
     assert Nonconformity.objects.filter(item_result__act=act).get().deadline is not None

@@ -9,7 +9,7 @@ from django_fsm import TransitionNotAllowed
 
 from certification import services
 from certification.models import AppState, Certificate, Remark
-from tests.certification.workflow import decide, issue
+from tests.certification.workflow import check_production, correct, decide, issue
 
 
 def test_registration_needs_three_members(complete_draft, applicant, secretary, commission):
@@ -160,6 +160,7 @@ def test_validity_over_two_years_is_refused(under_review, secretary, commission)
 
 def test_validity_of_exactly_two_years_is_allowed(under_review, secretary, commission):
     decide(under_review, "proceed", secretary=secretary, members=commission)
+    check_production(under_review, secretary=secretary)
     meeting = services.meeting_create(by=secretary, date=timezone.localdate(), chair=commission[0])
     item = services.agenda_item_add(
         meeting=meeting,
@@ -222,9 +223,9 @@ def test_auditor_of_the_check_is_recused(under_review, secretary, commission):
         meeting=meeting,
         by=secretary,
         application=under_review,
-        question="issue",
-        valid_from=timezone.localdate(),
-        valid_to=timezone.localdate() + datetime.timedelta(400),
+        question="suspend",
+        grounds="Нет журнала санитарной обработки",
+        deadline=timezone.localdate() + datetime.timedelta(30),
     )
     with pytest.raises(PermissionDenied):
         services.vote_cast(item=item, member=commission[0], choice="for")
@@ -284,6 +285,7 @@ def test_resumption_returns_to_the_check(under_review, secretary, commission):
         grounds="Журнал",
         deadline=timezone.localdate() + datetime.timedelta(days=10),
     )
+    correct(under_review, secretary=secretary)  # GOST 8.16: accepted corrective actions first
     decide(under_review, "resume", secretary=secretary, members=commission, recheck_required=True)
     assert (under_review.state, under_review.recheck_required) == (
         AppState.PRODUCTION_CHECK,

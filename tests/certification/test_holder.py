@@ -15,7 +15,7 @@ from certification.models import (
     Remark,
     Tariff,
 )
-from tests.certification.workflow import decide, issue
+from tests.certification.workflow import check_production, decide, issue
 from tests.factories import category, normative_document
 
 
@@ -79,6 +79,7 @@ def test_product_type_puts_products_in_annex_one(
 ):
     # Л.4.4: the certificate names the type; annex No. 1 lists the products.
     decide(under_review, "proceed", secretary=secretary, members=commission)
+    check_production(under_review, secretary=secretary, head=head)
     today = timezone.localdate()
     decide(
         under_review,

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from certification import services
 from certification.models import AppState, Certificate, Counter, Meeting
-from tests.certification.workflow import decide
+from tests.certification.workflow import check_production, decide
 
 
 def close_url(meeting) -> str:
@@ -18,6 +18,7 @@ def close_url(meeting) -> str:
 def issue_item(under_review, secretary, commission):
     """An «issue the certificate» question voted for, its meeting still open."""
     decide(under_review, "proceed", secretary=secretary, members=commission)
+    check_production(under_review, secretary=secretary)
     today = timezone.localdate()
     meeting = services.meeting_create(by=secretary, date=today, chair=commission[0])
     services.meeting_set_present(meeting=meeting, by=secretary, members=commission)

@@ -24,7 +24,7 @@ from tests.audits.conftest import (  # noqa: F401
     signed_act,
     started,
 )
-from tests.certification.workflow import decide, issue
+from tests.certification.workflow import check_production, decide, issue
 from tests.factories import add_product, complete_application, normative_document
 
 BODY_NAME = "АНО «Центр сертификации продукции «Халяль» Духовного управления мусульман»"
@@ -76,6 +76,7 @@ def certified(reviewed, secretary, commission):
 def with_type(reviewed, secretary, commission):
     """A certificate for a product type: its products go to annex No. 1 (Л.4.4)."""
     decide(reviewed, "proceed", secretary=secretary, members=commission)
+    check_production(reviewed, secretary=secretary)
     today = timezone.localdate()
     decide(
         reviewed,

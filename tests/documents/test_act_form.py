@@ -327,7 +327,8 @@ def test_act_is_issued_only_when_the_head_approves_it(
     with django_capture_on_commit_callbacks() as callbacks:
         services.act_approve(act=signed, by=head)
     document = document_of("production_act", signed)
-    assert document.snapshot["approved_at"] and len(callbacks) == 1
+    # The document, and the secretaries told that the application awaits the decision.
+    assert document.snapshot["approved_at"] and len(callbacks) == 2
 
 
 def test_approved_act_leaves_the_receipt_blank(approved_act):

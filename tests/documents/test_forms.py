@@ -11,7 +11,7 @@ from certification import services
 from halal_portal.formatting import person
 from halal_portal.models import RenderedDocument
 from halal_portal.rendering import render_bytes
-from tests.certification.workflow import decide
+from tests.certification.workflow import correct, decide
 
 from .conftest import BODY_NAME
 from .helpers import missing, pdf_pages, pdf_text
@@ -304,6 +304,7 @@ def test_suspension_letter_lists_the_nonconformities_and_the_deadline(suspended)
 
 
 def test_resumption_letter_says_whether_the_site_is_checked_again(suspended, secretary, commission):
+    correct(suspended.application, secretary=secretary)  # GOST 8.16
     item = decide(
         suspended.application,
         "resume",

@@ -12,7 +12,7 @@ from certification import services
 from halal_portal import rendering
 from halal_portal.models import DocumentStatus, RenderedDocument
 from halal_portal.tasks import render_document_task
-from tests.certification.workflow import decide
+from tests.certification.workflow import check_production, decide
 
 from .helpers import pdf_text
 
@@ -34,6 +34,7 @@ def test_issuing_renders_the_certificate_after_commit(
     reviewed, secretary, commission, django_capture_on_commit_callbacks
 ):
     decide(reviewed, "proceed", secretary=secretary, members=commission)
+    check_production(reviewed, secretary=secretary)
     today = timezone.localdate()
     with django_capture_on_commit_callbacks(execute=True):
         decide(

@@ -24,7 +24,7 @@ from certification import services
 from halal_portal.celery import app as celery_app
 from halal_portal.models import DocumentStatus, RenderedDocument
 from halal_portal.tasks import TEST_DELAY_ENV
-from tests.certification.workflow import decide
+from tests.certification.workflow import check_production, decide
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKER_URL = os.environ.get("PDF_TEST_BROKER_URL", "redis://127.0.0.1:6379/5")
@@ -161,6 +161,7 @@ def wait_for(predicate, *, timeout: float = TIMEOUT, what: str = "", workers=())
 def checked(reviewed, secretary, commission):
     """Past the document review, rendered in-process before the broker is switched on."""
     decide(reviewed, "proceed", secretary=secretary, members=commission)
+    check_production(reviewed, secretary=secretary)
     return reviewed
 
 

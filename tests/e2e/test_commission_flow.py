@@ -1,9 +1,14 @@
-"""The commission's path in a real browser (Debian Chromium through Playwright): a member reviews
-a dossier, the secretary holds a meeting, the members vote, the meeting closes with a numbered
-protocol and the applicant sees the certificate (GOST 8.10–8.17).
+"""The commission's path in a real browser (Debian Chromium through Playwright), from the
+document review to a signed certificate, on the evidence of GOST 8.17: a member reviews the
+dossier; the head approves the program of the production check and its expert-auditor starts
+it; the secretary's «issue the certificate» is refused while the act is not approved, with the
+clause; the head approves the act; the question goes on the agenda resting on that act, the
+members vote, the meeting closes with a numbered protocol, the head signs the certificate and
+the applicant sees it (GOST 8.10–8.17, Л.4.6).
 
-The dossier and the first decision («proceed to the production check») are prepared through the
-services; what a user does on the pages is done in the browser. Visible texts accept Russian or
+The dossier, the first decision («proceed to the production check»), the program's contents,
+the sampling with its laboratory report and the act's items are prepared through the services;
+what the users decide on the pages is done in the browser. Visible texts accept Russian or
 English: the Russian catalogue may not be complete yet.
 """
 
@@ -17,7 +22,7 @@ from playwright.sync_api import Page, expect
 
 from certification import services
 from certification.models import AgendaItem, AppState, Meeting
-from tests.certification.workflow import decide
+from tests.certification.workflow import decide, draw_up_act, program_ready, take_sample
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -75,8 +80,11 @@ def vote_for(page: Page, item: AgendaItem) -> None:
 
 
 def test_commission_reviews_votes_and_the_applicant_sees_the_certificate(
-    page: Page, live_server, under_review, secretary, commission, applicant
+    page: Page, live_server, under_review, secretary, commission, applicant, head
 ):
+    from tests.audits.helpers import auditor_with_power
+
+    auditor = auditor_with_power(last_name="Сабиров", first_name="Айдар")
     base = live_server.url
     application = under_review
     first, second, third = commission
@@ -129,6 +137,25 @@ def test_commission_reviews_votes_and_the_applicant_sees_the_certificate(
     decide(application, "proceed", secretary=secretary, members=commission)
     assert application.state == AppState.PRODUCTION_CHECK
 
+    # 3. The production check (GOST 8.13–8.16): the program drawn up through the services; the
+    # head approves it and the expert-auditor starts the check in the browser.
+    check = program_ready(application, secretary=secretary, auditor=auditor)
+    log_in(page, base, head)
+    page.goto(f"{base}{check.get_absolute_url()}")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("form[action$='/approve/'] button[type=submit]").click()
+    expect(page.locator(".messages .message-success")).to_be_visible()
+    log_out(page)
+    log_in(page, base, auditor)
+    page.goto(f"{base}{check.get_absolute_url()}")
+    page.locator("form[action$='/start/'] button[type=submit]").click()
+    expect(page.locator(".messages .message-success")).to_be_visible()
+    log_out(page)
+    # GOST 8.15–8.16: a sample passed by the laboratory; the act filled in, signed (through the
+    # services), not approved yet.
+    take_sample(check, auditor=auditor, applicant=applicant)
+    act = draw_up_act(check, auditor=auditor)
+
     # The secretary plans a meeting, marks the members present and puts the question on it.
     today = timezone.localdate()
     valid_to = services.certificates.max_valid_to(today)
@@ -156,6 +183,30 @@ def test_commission_reviews_votes_and_the_applicant_sees_the_certificate(
     expect(page.locator("#id_item-valid_to")).to_have_value(valid_to.isoformat())
     expect(page.locator("#id_item-deadline")).to_be_hidden()
     shot(page, "2-agenda-form")
+    # GOST 8.17: refused while the act is not approved, every unmet condition with its clause.
+    agenda_form.locator("button[type=submit]").click()
+    expect(page.locator("form[data-agenda-form] .form-errors")).to_contain_text(
+        re.compile(r"(ГОСТ|GOST) 8\.16")
+    )
+    assert not AgendaItem.objects.filter(meeting=meeting).exists()
+    shot(page, "2-agenda-refused")
+    log_out(page)
+
+    # The head approves the act: the application awaits the commission's decision.
+    log_in(page, base, head)
+    page.goto(f"{base}{act.get_absolute_url()}")
+    page.locator("form[action$='/act/approve/'] button[type=submit]").click()
+    expect(page.locator(".messages .message-success")).to_be_visible()
+    application.refresh_from_db()
+    act.refresh_from_db()
+    assert application.state == AppState.DECISION and act.number
+    log_out(page)
+
+    log_in(page, base, secretary)
+    page.goto(f"{base}{meeting.get_absolute_url()}")
+    agenda_form = page.locator("form[data-agenda-form]")
+    page.select_option("#id_item-application", value=str(application.pk))
+    page.select_option("#id_item-question", value="issue")
     agenda_form.locator("button[type=submit]").click()
     expect(page).to_have_url(f"{base}{meeting.get_absolute_url()}")
     item = AgendaItem.objects.get(meeting=meeting)
@@ -163,6 +214,7 @@ def test_commission_reviews_votes_and_the_applicant_sees_the_certificate(
     expect(card).to_contain_text(application.number)
     expect(card.locator(".question")).to_contain_text(re.compile("ыда|issue the certificate", re.I))
     expect(card).to_contain_text(f"{dmy(today)} – {dmy(valid_to)}")
+    expect(card.locator(".evidence")).to_contain_text(f"№ {act.number}")  # what it rests on
     shot(page, "2-agenda")
     log_out(page)
 
@@ -194,6 +246,17 @@ def test_commission_reviews_votes_and_the_applicant_sees_the_certificate(
     expect(card.locator(".badge.result-adopted")).to_be_visible()
     expect(page.locator("form[action$='/close/']")).to_have_count(0)
     shot(page, "4-closed")
+    log_out(page)
+
+    # The head signs the certificate from the list of those awaiting the signature (Л.4.6).
+    log_in(page, base, head)
+    page.goto(f"{base}/certificates/to-sign/")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("form[action$='/sign/'] button[type=submit]").first.click()
+    expect(page.locator(".messages .message-success")).to_be_visible()
+    certificate_row = application.__class__.objects.get(pk=application.pk).certificate
+    assert certificate_row.signed_by == head
+    assert (certificate_row.act_number, certificate_row.act_date) == (str(act.number), act.date)
     log_out(page)
 
     # 5. The applicant sees the certificate with its validity.

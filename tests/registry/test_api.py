@@ -25,6 +25,7 @@ LIST_FIELDS = {
 DETAIL_FIELDS = LIST_FIELDS | {
     "status_protocol",
     "basis",
+    "act",  # GOST 8.17: the production-check act the decision rests on
     "head_name",
     "pdf_url",
     "sha256",
@@ -49,6 +50,7 @@ def test_detail_carries_only_public_fields(client, issued):
     assert set(data) == DETAIL_FIELDS
     assert set(data["products"][0]) == PRODUCT_FIELDS and set(data["basis"]) == PROTOCOL_FIELDS
     assert set(data["events"][0]) == EVENT_FIELDS
+    assert set(data["act"]) == {"number", "date"}
 
 
 @pytest.mark.django_db

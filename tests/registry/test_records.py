@@ -19,6 +19,7 @@ from tests.certification.workflow import decide
 DETAIL = reverse("registry-certificate-detail", kwargs={"number": "ХП.00001"})
 
 RECORD_FIELDS = {
+    "act",  # GOST 8.17: the number and date of the act the decision rests on
     "number",
     "status",
     "status_since",

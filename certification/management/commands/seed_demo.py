@@ -1,5 +1,6 @@
 """Demo data for a newcomer: one account per role, two applicant organizations and applications
-in several states. Safe to run again: it finds what it made before."""
+in several states, certificates in every status, each issued on the evidence of GOST 8.17 (see
+audits.demo.seed_certificates). Safe to run again: it finds what it made before."""
 
 import datetime
 import io
@@ -13,7 +14,7 @@ from django.utils import timezone
 from pypdf import PdfWriter
 
 from accounts.models import AuthorizedBody, Membership, Organization, PowerOfAttorney, User
-from audits.demo import seed_audits
+from audits.demo import seed_audits, seed_certificates
 from certification import registry, services
 from certification.models import (
     Application,
@@ -27,7 +28,6 @@ from certification.models import (
 )
 from certification.models_support import applicable_document_types
 from certification.registry_records import registry_rebuild_all
-from certification.services.certificates import max_valid_to
 from slaughter.demo import seed_slaughter
 
 PASSWORD = "demo-pass-2026"
@@ -232,112 +232,11 @@ class Command(BaseCommand):
         for stage, amount in TARIFF:
             Tariff.objects.get_or_create(stage=stage, defaults={"amount": amount})
         if not Certificate.objects.exists():
-            self.certificates(sweets_user, sweets, meat_user, meat)
+            # Each certificate through the real path (GOST 8.13–8.17, Л.4.6): audits.demo.
+            seed_certificates()
+            self.date_registry_history()
         seed_audits()
         seed_slaughter()
-
-    def certificates(self, sweets_user, sweets, meat_user, meat):
-        """Certificates in every status, decided in numbered meetings as the commission would."""
-        secretary = User.objects.get(email="secretary@example.com")
-        head = User.objects.get(email="head@example.com")
-        members = list(User.objects.filter(role_commission=True).order_by("email"))
-        today = timezone.localdate()
-
-        def decide(application, question, date, **details):
-            meeting = services.meeting_create(
-                by=secretary, date=date, place="г. Казань", chair=members[0]
-            )
-            services.meeting_set_present(meeting=meeting, by=secretary, members=members)
-            item = services.agenda_item_add(
-                meeting=meeting,
-                by=secretary,
-                application=application,
-                question=question,
-                **details,
-            )
-            for member in members:
-                services.vote_cast(item=item, member=member, choice="for")
-            services.meeting_close(meeting=meeting, by=secretary)
-            application.refresh_from_db()
-            return item
-
-        def certified(user, organization, products, start, **issue):
-            application = services.application_create(organization=organization, by=user)
-            self.fill(application, user, products)
-            services.application_submit(application=application, by=user)
-            services.application_register(application=application, by=secretary, members=members)
-            decide(application, "proceed", start - datetime.timedelta(days=30))
-            decide(
-                application,
-                "issue",
-                start,
-                valid_from=start,
-                valid_to=max_valid_to(start),
-                **issue,
-            )
-            # Л.4.6: signed by the head, the certificate is issued and enters the public registry.
-            services.certificate_sign(certificate=application.certificate, by=head)
-            return application
-
-        # ХП.00001: valid, with an annex of added products (GOST 8.18).
-        first = certified(
-            sweets_user,
-            sweets,
-            [
-                ("Пахлава медовая", "confectionery", "ГОСТ 6478-2017"),
-                ("Чак-чак", "confectionery", "ГОСТ 6478-2017"),
-            ],
-            today - datetime.timedelta(days=120),
-        )
-        request = services.annex_request_create(
-            certificate=first.certificate,
-            by=sweets_user,
-            products=[
-                {
-                    "name": "Халва подсолнечная",
-                    "category": ProductCategory.objects.get(code="confectionery"),
-                    "normative_document": NormativeDocument.objects.get(
-                        designation="ГОСТ 6478-2017"
-                    ),
-                }
-            ],
-        )
-        decide(first, "issue_annex", today - datetime.timedelta(days=30), annex_request=request)
-        # Suspended by a decision of the commission.
-        suspended = certified(
-            meat_user,
-            meat,
-            [("Говядина охлажденная в полутушах", "meat", "ГОСТ 33818-2016")],
-            today - datetime.timedelta(days=200),
-        )
-        decide(
-            suspended,
-            "suspend_certificate",
-            today - datetime.timedelta(days=10),
-            grounds="Не ведется видеозапись убоя (п. 7.6.7).",
-        )
-        # Withdrawn.
-        withdrawn = certified(
-            meat_user,
-            meat,
-            [("Мясо кур охлажденное", "poultry", "ГОСТ 31962-2013")],
-            today - datetime.timedelta(days=300),
-        )
-        decide(
-            withdrawn,
-            "withdraw_certificate",
-            today - datetime.timedelta(days=20),
-            grounds="Выявлено использование сырья без ветеринарных документов.",
-        )
-        # Expired: issued more than two years ago, expired by the nightly job.
-        certified(
-            sweets_user,
-            sweets,
-            [("Мармелад желейный", "confectionery", "ГОСТ 6478-2017")],
-            today - datetime.timedelta(days=800),
-        )
-        services.certificates_expire(today=today)
-        self.date_registry_history()
 
     def date_registry_history(self):
         """The decisions above are taken today with back dates; what the registry shows is
