@@ -85,19 +85,27 @@ MIDDLEWARE = [
 ROOT_URLCONF = "halal_portal.urls"
 WSGI_APPLICATION = "halal_portal.wsgi.application"
 
+CONTEXT_PROCESSORS = [
+    "django.template.context_processors.request",
+    "django.template.context_processors.i18n",
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+    "halal_portal.context_processors.portal",
+]
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
+        "OPTIONS": {"context_processors": CONTEXT_PROCESSORS},
+    },
+    {
+        # The public registry's pages, in registry/jinja2/ (registry/templating.py says why).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
         "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.template.context_processors.i18n",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "halal_portal.context_processors.portal",
-            ],
+            "environment": "registry.templating.environment",
+            "context_processors": CONTEXT_PROCESSORS,
         },
     },
 ]

@@ -66,6 +66,11 @@ def _cache_control(request: HttpRequest, response: HttpResponse) -> HttpResponse
     return response
 
 
+def _render(request: HttpRequest, template: str, context: dict, status: int = 200):
+    """The registry's pages are Jinja2 templates (registry/templating.py says why)."""
+    return render(request, template, context, status=status, using="jinja2")
+
+
 def _canonical_or_404(number: str) -> str:
     canonical = normalize_number(number)
     if canonical is None:
@@ -115,7 +120,7 @@ def search(request: HttpRequest) -> HttpResponse:
     page = _page_number(request)
     if form.is_bound and not form.is_valid():
         context = {"form": form, "query": query, "options": form.options()}
-        return _cache_control(request, render(request, "registry/search.html", context))
+        return _cache_control(request, _render(request, "registry/search.html", context))
     if form.is_bound:
         query = parse_query(form.cleaned_data["q"])
     if query.number:
@@ -139,9 +144,17 @@ def search(request: HttpRequest) -> HttpResponse:
         "truncated": truncated,
         "match_limit": MATCH_LIMIT,
         "export_query": request.GET.urlencode(),
+        "page_query": partial(_page_query, request),
         "options": form.options(),
     }
-    return _cache_control(request, render(request, "registry/search.html", context))
+    return _cache_control(request, _render(request, "registry/search.html", context))
+
+
+def _page_query(request: HttpRequest, page: int) -> str:
+    """The query string of the same search's page No. ``page``."""
+    params = request.GET.copy()
+    params["page"] = page
+    return params.urlencode()
 
 
 # --- The certificate page -------------------------------------------------------------------
@@ -160,13 +173,14 @@ def _context(card: CertificateCard, *, verdict=None, error: str = "") -> dict:
 def _page(request, card: CertificateCard, *, verdict=None, error="", status=200) -> HttpResponse:
     """The page rendered for this request alone."""
     context = _context(card, verdict=verdict, error=error)
-    return render(request, "registry/certificate.html", context, status=status)
+    return _render(request, "registry/certificate.html", context, status=status)
 
 
 def _kept_page(request: HttpRequest, number: str, today: datetime.date) -> tuple[str, bytes]:
     """(ETag, HTML) of the page as every anonymous visitor of this language gets it."""
     card = _card_or_404(number, today)
-    body = render_to_string("registry/certificate.html", _context(card), request=request).encode()
+    html = render_to_string("registry/certificate.html", _context(card), request, using="jinja2")
+    body = html.encode()
     return answers.etag_of(body), body
 
 
