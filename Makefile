@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/halal_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run install system-deps services lint format test messages compilemessages migrate seed clean
+.PHONY: run install system-deps services lint format test messages compilemessages migrate seed clean backup restore
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,14 +18,15 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# Debian packages: gettext for translations; for tests also Chromium (browser tests) and
-# poppler-utils (PDF text checks). Installed only when absent.
+# Debian packages: gettext for translations; for tests also Chromium (browser tests),
+# poppler-utils (PDF text checks) and postgresql-client (the backup and restore test). Installed only when absent.
 system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ "$(WITH_TEST_DEPS)" = 1 ]; then \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
 	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	  command -v pg_dump >/dev/null || missing="$$missing postgresql-client"; \
 	fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
@@ -43,12 +44,14 @@ compilemessages: install system-deps
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
 messages: install system-deps
-	$(BIN)/python manage.py makemessages -l ru -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(BIN)/python manage.py makemessages -l ru -l kk -l en --ignore=.venv --ignore=staticfiles --no-obsolete
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput -v0
 
+# The demo's documents are signed: the embedded mode's self-signed key is made once (.signing/).
 seed: migrate
+	$(BIN)/python manage.py create_signing_key
 	$(BIN)/python manage.py seed_demo
 
 run: install compilemessages seed
@@ -67,6 +70,7 @@ run: install compilemessages seed
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .
@@ -79,6 +83,16 @@ test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run -v0
 	DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
 	  $(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+# Backups of a PostgreSQL deployment (DATABASE_URL, the storage of the settings):
+#   make backup                       -> backups/<time>/ (database.dump, media.tar, MANIFEST.sha256)
+#   make restore BACKUP=backups/<time> into an empty database and storage; every hash is checked.
+backup: install
+	$(BIN)/python manage.py backup $(BACKUP)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<time>"; exit 2; }
+	$(BIN)/python manage.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -34,7 +34,10 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "last_name", "first_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["last_name", "first_name", "middle_name", "position", "phone"]}),
+        (
+            _("Person"),
+            {"fields": ["last_name", "first_name", "middle_name", "position", "phone", "language"]},
+        ),
         (
             _("Roles in the authorized organization"),
             {"fields": ["role_secretary", "role_commission", "role_auditor", "role_head"]},

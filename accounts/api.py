@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -13,9 +14,19 @@ class TokenInput(serializers.Serializer):
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
 
     def validate(self, attrs):
-        user = authenticate(
-            request=self.context.get("request"), username=attrs["email"], password=attrs["password"]
-        )
+        request = self.context.get("request")
+        user = authenticate(request=request, username=attrs["email"], password=attrs["password"])
+        if getattr(request, "axes_locked_out", False):
+            # The same lockout as the login page (django-axes), answered as a rate limit.
+            raise exceptions.Throttled(
+                wait=settings.AXES_COOLOFF_TIME * 3600,
+                detail=str(
+                    _(
+                        "Logging in to this account is locked for a while after repeated wrong "
+                        "passwords. Try again later or reset your password."
+                    )
+                ),
+            )
         if user is None:
             raise serializers.ValidationError(
                 _("Wrong e-mail or password, or the e-mail is not confirmed yet."),
@@ -35,7 +46,14 @@ class ObtainTokenApi(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(request=TokenInput, responses=TokenOutput)
+    @extend_schema(
+        request=TokenInput,
+        responses={
+            200: TokenOutput,
+            400: OpenApiResponse(description=_("Wrong e-mail or password.")),
+            429: OpenApiResponse(description=_("Too many failed attempts: the account is locked.")),
+        },
+    )
     def post(self, request):
         serializer = TokenInput(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)

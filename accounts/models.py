@@ -58,6 +58,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("admin site access"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # The UI language the person chose (a code of settings.LANGUAGES); their notifications and
+    # e-mails are written in it. Empty: never chosen, the site's default.
+    language = models.CharField(_("language"), max_length=8, blank=True)
 
     objects = UserManager()
 
@@ -72,6 +75,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def language_code(self) -> str:
+        """The language to write to this person in."""
+        known = {code for code, _name in settings.LANGUAGES}
+        return self.language if self.language in known else settings.LANGUAGE_CODE
 
     def get_full_name(self) -> str:
         return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)

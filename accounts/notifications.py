@@ -7,7 +7,7 @@ never reached the broker is picked up by ``send_pending_notification_emails``.""
 
 import datetime
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -24,11 +24,18 @@ PENDING_GRACE = datetime.timedelta(minutes=10)
 PENDING_MAX_AGE = datetime.timedelta(hours=6)
 
 
+Text = str | Callable[[], str]
+
+
 def notify(
-    users: Iterable[User], *, key: str, subject: str, body: str, url: str = ""
+    users: Iterable[User], *, key: str, subject: Text, body: Text, url: str = ""
 ) -> list[Notification]:
     """Queue one message to each user; a user who already has ``key`` gets nothing new.
-    Returns the notifications written now."""
+    Returns the notifications written now.
+
+    ``subject`` and ``body`` are best given as functions that write the text: each recipient
+    then reads it in their own language (User.language), not in the language of whoever caused
+    the event. A plain string is sent as it is."""
     recipients = {u.pk for u in users if u is not None and u.is_active}
     if not recipients:
         return []
@@ -40,12 +47,26 @@ def notify(
     new = sorted(recipients - existing)
     if not new:
         return []
-    # A header may not contain a line break: one stray newline would make send_mail refuse.
-    subject = " ".join(subject.split())[:300]
+    languages = dict(User.objects.filter(pk__in=new).values_list("pk", "language"))
+    texts = {}
+    for language in {_language_code(code) for code in languages.values()}:
+        with translation.override(language):
+            # A header may not contain a line break: one stray newline would make send_mail
+            # refuse.
+            texts[language] = (" ".join(_written(subject).split())[:300], _written(body))
     # ignore_conflicts: a concurrent caller may have written the same key meanwhile. It also leaves
     # pk unset, so the rows are read back.
     Notification.objects.bulk_create(
-        [Notification(user_id=pk, key=key, subject=subject, body=body, url=url) for pk in new],
+        [
+            Notification(
+                user_id=pk,
+                key=key,
+                subject=texts[_language_code(languages[pk])][0],
+                body=texts[_language_code(languages[pk])][1],
+                url=url,
+            )
+            for pk in new
+        ],
         ignore_conflicts=True,
     )
     rows = list(Notification.objects.filter(user_id__in=new, key=key, emailed_at__isnull=True))
@@ -55,6 +76,14 @@ def notify(
         # error page. The sweep sends what was not queued.
         transaction.on_commit(lambda: _queue_emails(ids), robust=True)
     return rows
+
+
+def _language_code(language: str) -> str:
+    return User(language=language).language_code
+
+
+def _written(text: Text) -> str:
+    return str(text() if callable(text) else text)
 
 
 def _queue_emails(ids: list[int]) -> None:
@@ -82,7 +111,7 @@ def send_notification_email(*, notification_id: int) -> bool:
         if notification is None:
             return False
         link = f"\n\n{settings.SITE_URL}{notification.url}" if notification.url else ""
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(notification.user.language_code):
             send_mail(
                 notification.subject,
                 notification.body + link,

@@ -5,17 +5,28 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from .models import Membership, Organization, User
 from .tokens import make_confirmation_token, read_confirmation_token
 
 
-def user_register(*, email: str, password: str, **names) -> User:
-    """An applicant account, inactive until the e-mail address is confirmed."""
+def user_register(*, email: str, password: str, language: str = "", **names) -> User:
+    """An applicant account, inactive until the e-mail address is confirmed; it keeps the
+    language the person registered in."""
     with transaction.atomic():
-        user = User.objects.create_user(email=email, password=password, is_active=False, **names)
+        user = User.objects.create_user(
+            email=email, password=password, is_active=False, language=language, **names
+        )
     send_confirmation_email(user=user)
     return user
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    """The person chose a UI language: their notifications and e-mails follow it."""
+    if language in {code for code, _name in settings.LANGUAGES} and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 def send_confirmation_email(*, user: User) -> None:
@@ -23,8 +34,9 @@ def send_confirmation_email(*, user: User) -> None:
         "accounts:confirm", kwargs={"token": make_confirmation_token(user)}
     )
     context = {"user": user, "url": url, "days": settings.ACCOUNT_ACTIVATION_DAYS}
-    subject = render_to_string("accounts/email/confirm_subject.txt", context).strip()
-    body = render_to_string("accounts/email/confirm_body.txt", context)
+    with translation.override(user.language_code):
+        subject = render_to_string("accounts/email/confirm_subject.txt", context).strip()
+        body = render_to_string("accounts/email/confirm_body.txt", context)
     send_mail(subject, body, None, [user.email])
 
 

@@ -2,11 +2,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 
 from . import services
 from .forms import LoginForm, OrganizationForm, RegistrationForm
@@ -18,7 +21,9 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("password1", "password2")}
-        user = services.user_register(password=form.cleaned_data["password1"], **data)
+        user = services.user_register(
+            password=form.cleaned_data["password1"], language=get_language(), **data
+        )
         return render(request, "accounts/register_done.html", {"email": user.email})
     return render(request, "accounts/register.html", {"form": form})
 
@@ -87,8 +92,6 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
     """The in-portal inbox: every decision, remark, invitation and reminder sent to the user."""
-    from django.core.paginator import Paginator
-
     notifications = request.user.notifications.all()
     page = Paginator(notifications, 30).get_page(request.GET.get("page"))
     response = render(request, "accounts/inbox.html", {"page": page})
@@ -96,4 +99,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
     request.user.notifications.filter(
         pk__in=[n.pk for n in page.object_list], read_at__isnull=True
     ).update(read_at=timezone.now())
+    return response
+
+
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch; a logged-in person's choice is also kept on their account, so
+    that what the portal sends them is written in it."""
+    response = i18n_views.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=request.POST.get("language", ""))
     return response

@@ -2,40 +2,28 @@
 under a check with an approved program (Annex Д), a signed sampling act (Annex Е) whose samples
 went to the laboratory, and sanitation journals of both demo enterprises (GOST 7.1, Annex Б).
 
-Runs after ``seed_demo`` has made its accounts and organizations; safe to run again: it finds
-what it made before."""
+Runs after the accounts' and the certification's demo data (``manage.py seed_demo`` seeds the
+apps in the order of their layers); safe to run again: it finds what it made before."""
 
 import datetime
-import io
 from decimal import Decimal
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from pypdf import PdfWriter
 
+from accounts.demo import MEAT_TAX_ID, SWEETS_TAX_ID
 from accounts.models import Organization, PowerOfAttorney, User
 from certification import services as cert_services
+from certification.demo import demo_pdf
 from certification.models import Application, NormativeDocument, ProductCategory
 from certification.models_support import applicable_document_types
 
 from . import services
 from .models import CheckStatus, ItemResult, ItemStatus, ProductionCheck
 
-SWEETS_TAX_ID = "1655123456"
-MEAT_TAX_ID = "180540012345"
 PRODUCT = "Щербет ореховый"
 
 
-def _pdf(title: str) -> SimpleUploadedFile:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    writer.add_metadata({"/Title": title})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return SimpleUploadedFile(f"{title}.pdf", buffer.getvalue(), content_type="application/pdf")
-
-
-def seed_audits() -> None:
+def seed() -> None:
     """Create the demo check and journals unless they exist already."""
     try:
         secretary = User.objects.get(email="secretary@example.com")
@@ -46,7 +34,7 @@ def seed_audits() -> None:
         sweets = Organization.objects.get(tax_id=SWEETS_TAX_ID)
         meat = Organization.objects.get(tax_id=MEAT_TAX_ID)
     except (User.DoesNotExist, Organization.DoesNotExist):
-        return  # seed_demo's accounts come first
+        return  # the accounts' demo comes first
     today = timezone.localdate()
     if not Application.objects.filter(organization=sweets, products__name=PRODUCT).exists():
         _check(today, secretary, head, auditor, sweets_user, sweets)
@@ -94,7 +82,7 @@ def _in_check(today, secretary, user, organization) -> Application:
         cert_services.dossier_file_add(
             application=application,
             document_type=doc_type,
-            upload=_pdf(doc_type.name_ru[:60]),
+            upload=demo_pdf(doc_type.name_ru[:60]),
             by=user,
         )
     for nd in {p.normative_document for p in products}:
@@ -206,7 +194,7 @@ def _check(today, secretary, head, auditor, user, organization) -> None:
         laboratory="",
         passed=True,
         comment="",
-        upload=_pdf("Протокол испытаний 1127"),
+        upload=demo_pdf("Протокол испытаний 1127"),
     )
 
 

@@ -1,7 +1,7 @@
 """The production check's documents: the program (Annex Д), the sampling act (Annex Е) and the
 act of the check of the state of production (Annex Ж).
 
-As in certification/documents.py: ``<kind>_snapshot(obj)`` reads the database once, when the
+As in certification/documents/: ``<kind>_snapshot(obj)`` reads the database once, when the
 document is issued (the head approves the program; both parties have signed the sampling act;
 the head approves the production-check act, and the enterprise's head acknowledges it), and
 ``<kind>_context(snapshot)`` formats the snapshot for the template without the database. The
@@ -397,6 +397,7 @@ register(
         ),
         visible_to=selectors.sampling_act_list_for,
         describe=describe_sampling_act,
+        signed=True,
     )
 )
 # The act as approved by the head and sent to the applicant (GOST 8.16), and the same act once
@@ -413,6 +414,7 @@ register(
         filename=lambda s: f"Акт проверки производства {s['application_number']}.pdf",
         visible_to=selectors.act_list_for,
         describe=describe_production_act,
+        signed=True,
     )
 )
 register(
@@ -428,5 +430,6 @@ register(
         ),
         visible_to=selectors.act_list_for,
         describe=describe_acknowledged_act,
+        signed=True,
     )
 )

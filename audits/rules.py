@@ -7,6 +7,8 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from certification.models import AppState
+
 from .reference import OPTIONAL_STAGES
 
 
@@ -107,8 +109,6 @@ def stage_may_be_skipped(number: int) -> bool:
 
 def application_is_in_check(check) -> bool:
     """GOST 8.13: the production is checked after the commission's positive document review."""
-    from certification.models import AppState
-
     return check.application.state == AppState.PRODUCTION_CHECK
 
 
@@ -269,3 +269,16 @@ def nonconformity_errors(
         elif act_date and deadline <= act_date:
             errors["deadline"] = _("The deadline must come after the date of the act.")
     return errors
+
+
+# --- corrective actions (GOST 8.16) ---------------------------------------------------------
+
+
+def can_verify(application, user) -> bool:
+    """Who verifies a corrective action: the secretary, or an expert-auditor who took part in a
+    production check of the application."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_secretary:
+        return True
+    return user.is_auditor and application.production_checks.filter(participants=user).exists()

@@ -3,17 +3,20 @@ user may not see does not exist for them (404)."""
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.models import Organization
-from slaughter.selectors import slaughter_between
+from certification.models import Question
+from halal_portal.formatting import iso
 
 from .models import (
     ActEvidence,
     ActState,
     CheckStatus,
+    CorrectiveAction,
     ItemResult,
     LabReport,
+    Nonconformity,
     ProductionCheck,
     ProductionCheckAct,
     Sample,
@@ -45,10 +48,6 @@ def check_list_for(user) -> QuerySet[ProductionCheck]:
     if user.is_commission_member:
         visible |= Q(application__commission_members=user)
     return queryset.filter(visible).distinct()
-
-
-def check_list_of(application) -> QuerySet[ProductionCheck]:
-    return application.production_checks.prefetch_related("team__user").order_by("created_at")
 
 
 def sampling_act_list_for(user) -> QuerySet[SamplingAct]:
@@ -125,22 +124,16 @@ def act_evidence_list_for(user) -> QuerySet[ActEvidence]:
     )
 
 
-# How far back the act reads the enterprise's journals: slaughter (section 9, GOST 7.6) and
-# sanitation (section 15, GOST 7.1, Annex Б).
+# How far back the act reads the enterprise's journals: sanitation (section 15, GOST 7.1,
+# Annex Б) and those registered in audits/journals.py (slaughter, section 9, GOST 7.6).
 JOURNAL_WINDOW_DAYS = 365
 
 
-def _journal_window(act: ProductionCheckAct) -> tuple[datetime.date, datetime.date]:
+def journal_window(act: ProductionCheckAct) -> tuple[datetime.date, datetime.date]:
     """The period the act reads the enterprise's journals for: the year before the check."""
     check = act.production_check
     end = check.end_date or act.date
     return (check.start_date or end) - datetime.timedelta(days=JOURNAL_WINDOW_DAYS), end
-
-
-def slaughter_before_check(act: ProductionCheckAct) -> dict:
-    """Section 9 of the act: the enterprise's slaughter journal (GOST 7.6) for the year before
-    the check, with the batches that depart from the standard."""
-    return slaughter_between(act.production_check.application.organization, *_journal_window(act))
 
 
 def sanitation_before_check(act: ProductionCheckAct) -> dict:
@@ -148,7 +141,7 @@ def sanitation_before_check(act: ProductionCheckAct) -> dict:
     check — the entries, the cleanings after contact with haram with their ritual
     purification, and the failed tests."""
     check = act.production_check
-    start, end = _journal_window(act)
+    start, end = journal_window(act)
     entries = list(
         journal_entries(check.application.organization).filter(date__gte=start, date__lte=end)
     )
@@ -160,3 +153,51 @@ def sanitation_before_check(act: ProductionCheckAct) -> dict:
         "failed": [e for e in entries if not e.test_passed],
         "organization": check.application.organization,
     }
+
+
+# --- nonconformities and corrective actions (GOST 8.16) ---------------------------------------
+
+
+def nonconformities_with_actions(application) -> list[Nonconformity]:
+    """The application's nonconformities with their corrective actions, evidence and
+    verification, for its page."""
+    actions = CorrectiveAction.objects.select_related("filed_by", "verified_by").prefetch_related(
+        "files"
+    )
+    return list(
+        application.nonconformities.issued()
+        .select_related("agenda_item__meeting")
+        .prefetch_related(Prefetch("actions", queryset=actions))
+    )
+
+
+# --- what certification reads through its providers (registered in audits/apps.py) -----------
+
+
+def applications_checked_by(user) -> Q | None:
+    """Expert-auditors see the applications whose production they check (GOST 8.13)."""
+    return Q(production_checks__participants=user) if user.is_auditor else None
+
+
+def check_participants(application_ids) -> dict[int, set[int]]:
+    """By application, who took part in its production checks: they may not vote on its
+    decision (independence of review and decision, ISO/IEC 17065 7.5)."""
+    found: dict[int, set[int]] = {}
+    for application_id, user_id in ProductionCheck.objects.filter(
+        application_id__in=application_ids, participants__isnull=False
+    ).values_list("application_id", "participants"):
+        found.setdefault(application_id, set()).add(user_id)
+    return found
+
+
+def letter_nonconformities(item) -> list[dict]:
+    """What a decision letter lists (GOST 8.16): a suspension, the nonconformities it found; a
+    termination, those still open."""
+    nonconformities = item.application.nonconformities.issued().order_by("created_at", "pk")
+    if item.question == Question.SUSPEND:
+        nonconformities = nonconformities.filter(agenda_item=item)
+    elif item.question == Question.TERMINATE:
+        nonconformities = nonconformities.filter(closed_at__isnull=True)
+    else:
+        return []
+    return [{"description": n.description, "deadline": iso(n.deadline)} for n in nonconformities]

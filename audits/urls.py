@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import act, check, journal, sampling
+from .views import act, act_findings, check, corrective, journal, sampling
 
 app_name = "audits"
 
@@ -77,27 +77,27 @@ urlpatterns = [
     ),
     path(
         "checks/<int:check_pk>/act/items/<int:result_pk>/nonconformities/",
-        act.nonconformity_add,
+        act_findings.nonconformity_add,
         name="act-nonconformity-add",
     ),
     path(
         "checks/<int:check_pk>/act/nonconformities/<int:nonconformity_pk>/remove/",
-        act.nonconformity_remove,
+        act_findings.nonconformity_remove,
         name="act-nonconformity-remove",
     ),
     path(
         "checks/<int:check_pk>/act/items/<int:result_pk>/evidence/",
-        act.act_evidence_add,
+        act_findings.act_evidence_add,
         name="act-evidence-add",
     ),
     path(
         "checks/<int:check_pk>/act/evidence/<int:evidence_file_pk>/",
-        act.act_evidence,
+        act_findings.act_evidence,
         name="act-evidence",
     ),
     path(
         "checks/<int:check_pk>/act/evidence/<int:evidence_file_pk>/remove/",
-        act.act_evidence_remove,
+        act_findings.act_evidence_remove,
         name="act-evidence-remove",
     ),
     path("checks/<int:check_pk>/act/submit/", act.act_submit, name="act-submit"),
@@ -117,5 +117,21 @@ urlpatterns = [
         "organizations/<int:org_pk>/sanitation/<int:entry_pk>/",
         journal.journal_entry,
         name="journal-entry",
+    ),
+    # --- corrective actions while the work is suspended (GOST 8.16) ---
+    path(
+        "applications/<int:pk>/nonconformities/<int:nonconformity_pk>/action/",
+        corrective.corrective_action_create,
+        name="application-corrective-action",
+    ),
+    path(
+        "applications/<int:pk>/actions/<int:action_pk>/verify/",
+        corrective.corrective_action_verify,
+        name="application-action-verify",
+    ),
+    path(
+        "applications/<int:pk>/evidence/<int:evidence_pk>/",
+        corrective.evidence_download,
+        name="application-evidence",
     ),
 ]

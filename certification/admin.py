@@ -7,6 +7,7 @@ from .models import (
     DocumentType,
     DossierFile,
     NormativeDocument,
+    OutgoingLetter,
     ProductCategory,
     TransitionLog,
 )
@@ -80,3 +81,19 @@ class DossierFileAdmin(admin.ModelAdmin):
 class DeclarationAdmin(admin.ModelAdmin):
     list_display = ["application", "normative_document", "signatory_name", "signed_at"]
     readonly_fields = [f.name for f in Declaration._meta.fields]
+
+
+@admin.register(OutgoingLetter)
+class OutgoingLetterAdmin(admin.ModelAdmin):
+    """The register of outgoing letters: entered by the decisions themselves, never by hand."""
+
+    list_display = ["year", "number", "date", "recipient", "subject"]
+    list_filter = ["year"]
+    search_fields = ["recipient", "subject"]
+    readonly_fields = [f.name for f in OutgoingLetter._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

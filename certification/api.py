@@ -1,7 +1,6 @@
 """REST API for applicants' own applications and their dossier (GOST 8.7–8.9)."""
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -10,6 +9,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from accounts.models import Organization
+from halal_portal.downloads import file_download
 
 from . import rules, selectors, services
 from .models import Application, ApplicationProduct, DocumentType, DossierFile
@@ -235,11 +235,4 @@ class DocumentViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None):
         dossier_file = self.get_object()
-        response = FileResponse(
-            dossier_file.file.open("rb"),
-            as_attachment=True,
-            filename=dossier_file.original_name,
-            content_type=dossier_file.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return file_download(dossier_file)

@@ -69,7 +69,7 @@ def _tally(item: AgendaItem) -> dict:
             "quorum": None,
             "adopted": item.adopted,
         }
-    result = services.tally(item)
+    result = selectors.tally(item)
     return {
         "final": False,
         "assigned": result["assigned"],

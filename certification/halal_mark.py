@@ -38,10 +38,6 @@ NUMBER_SIZE, NUMBER_BASELINE = 2.6, 22.9
 DPI = 600
 
 
-def diameter_mm() -> float:
-    return OUTER_RADIUS * 2
-
-
 def title(number: str) -> str:
     return f"Знак «Халяль», сертификат № {number}"
 

@@ -1,5 +1,7 @@
 """Who may fire a transition or touch an application: (instance, user) -> bool."""
 
+from django.core.exceptions import PermissionDenied
+
 
 def is_member(application, user) -> bool:
     return (
@@ -24,7 +26,5 @@ def can_register(application, user) -> bool:
 
 def require_secretary(user) -> None:
     """The secretary's actions (GOST 8.10, meetings, fees): anyone else gets 403."""
-    from django.core.exceptions import PermissionDenied
-
     if not (user.is_authenticated and user.is_secretary):
         raise PermissionDenied

@@ -7,9 +7,12 @@
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import providers
 from .models_support import applicable_document_types
 
 
@@ -110,29 +113,25 @@ def is_complete(application) -> bool:
 
 def has_commission(application) -> bool:
     """The secretary has assigned at least the minimum number of members (GOST 8.3)."""
-    from django.conf import settings
-
     return application.commission_members.count() >= settings.COMMISSION_MIN_MEMBERS
 
 
 def suspension_deadline_passed(application) -> bool:
     """GOST 8.16: the work is terminated only once the deadline for corrections has passed."""
-    from django.utils import timezone
-
     deadline = application.suspension_deadline
     return deadline is not None and deadline < timezone.localdate()
 
 
 def recused_members(application) -> set[int]:
-    """Who took part in the application's production check may not vote on its decision
-    (independence of review and decision, ISO/IEC 17065 7.5)."""
-    from audits.models import ProductionCheck
+    """Who may not vote on the application's decision: the registered providers say (audits:
+    who took part in its production check; independence of review and decision, ISO/IEC 17065
+    7.5)."""
+    return providers.recused([application.pk])[application.pk]
 
-    return set(
-        ProductionCheck.objects.filter(application=application).values_list(
-            "participants", flat=True
-        )
-    ) - {None}
+
+def recused_by_application(application_ids) -> dict[int, set[int]]:
+    """recused_members of several applications at once."""
+    return providers.recused(application_ids)
 
 
 def mark_refusal(certificate, user, *, today=None) -> str:
@@ -140,8 +139,6 @@ def mark_refusal(certificate, user, *, today=None) -> str:
 
     GOST 8.2, 8.6: the sign is used only under a certificate, only while it is valid; it is the
     holder's to put on their products."""
-    from django.utils import timezone
-
     today = today or timezone.localdate()
     if not certificate.application.organization.membership_set.filter(user=user).exists():
         return _("Only the certificate holder downloads the «Halal» sign.")
@@ -153,8 +150,97 @@ def mark_refusal(certificate, user, *, today=None) -> str:
     return ""
 
 
-def expired_since(valid_to: datetime.date) -> datetime.datetime:
-    """GOST 8.6: a certificate ending on ``valid_to`` is expired from the start of the next day
-    (local time), whether or not the nightly job has recorded it yet."""
+# --- certificates (GOST 8.6, 8.18, Л.4.1) -------------------------------------------------------
+
+
+CERTIFICATE_MAXIMUM = 99_999  # Л.4.1: «ХП» and a five-digit number
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def max_valid_to(valid_from: datetime.date) -> datetime.date:
+    """GOST 8.6: the certificate is valid for at most two years — to the day before the same
+    date two years later."""
+    return add_years(valid_from, 2) - datetime.timedelta(days=1)
+
+
+def check_validity(valid_from, valid_to) -> None:
+    if valid_from is None or valid_to is None:
+        raise ValidationError(_("Give the validity dates of the certificate."))
+    if valid_to <= valid_from:
+        raise ValidationError(_("The certificate must end after it begins."))
+    if valid_to > max_valid_to(valid_from):
+        # GOST 8.6
+        raise ValidationError(
+            _("A certificate is valid for at most two years (GOST 8.6): until %(date)s at most.")
+            % {"date": max_valid_to(valid_from).strftime("%d.%m.%Y")}
+        )
+
+
+def annex_cutoff(certificate) -> datetime.date:
+    """GOST 8.18: an annex may be issued no later than six months before the certificate ends."""
+    month = certificate.valid_to.month - 6
+    year = certificate.valid_to.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    day = min(certificate.valid_to.day, 28)
+    return certificate.valid_to.replace(year=year, month=month, day=day)
+
+
+def check_annex_allowed(certificate, *, on: datetime.date | None = None) -> None:
+    on = on or timezone.localdate()
+    if not certificate.is_valid:
+        raise ValidationError(_("Annexes are added only to a valid certificate."))
+    if on > annex_cutoff(certificate):
+        # GOST 8.18
+        raise ValidationError(
+            _(
+                "An annex can be requested no later than six months before the certificate "
+                "expires (GOST 8.18): the last day was %(date)s."
+            )
+            % {"date": annex_cutoff(certificate).strftime("%d.%m.%Y")}
+        )
+
+
+# Л.1: the certificate is one A4 sheet. Its product field holds about eight printed lines of ~90
+# characters (measured with templates/annexes/annex_k.html: eight one-line products fit, ten do
+# not; four products of two lines fit, six do not). A longer list makes it a certificate for a
+# product type whose products are listed in annex No. 1 (Л.4.4).
+SHEET_PRODUCT_LINES = 8
+SHEET_LINE_CHARACTERS = 90
+
+
+def products_fit_the_sheet(products) -> bool:
+    """Whether the products, printed as «name, normative document, batch», fit the certificate's
+    one sheet (Л.1, Л.4.4)."""
+    lines = 0
+    for p in products:
+        text = f"{p.name}, {p.normative_document.designation}, {p.batch_text}"
+        lines += -(-len(text) // SHEET_LINE_CHARACTERS)
+    return lines <= SHEET_PRODUCT_LINES
+
+
+def product_type_of(products) -> str:
+    """Л.4.4: the product type a certificate names when its products go to the annex — the
+    product groups of the standard (section 1) the products belong to."""
+    names: list[str] = []
+    for p in products:
+        if p.category.name_ru not in names:
+            names.append(p.category.name_ru)
+    return "; ".join(names)
+
+
+def format_number(value: int) -> str:
+    """Л.4.1: the certificate's number, «ХП» and five digits."""
+    return f"ХП.{value:05d}"
+
+
+def expires_at(valid_to: datetime.date) -> datetime.datetime:
+    """GOST 8.6: a certificate is valid through its end date; it expires at the start of the
+    next day."""
     day = valid_to + datetime.timedelta(days=1)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))

@@ -77,7 +77,7 @@ urlpatterns = [
     ),
     path("meetings/<int:pk>/items/<int:item_pk>/vote/", meetings.vote, name="meeting-vote"),
     path("meetings/<int:pk>/close/", meetings.meeting_close, name="meeting-close"),
-    # --- certificates, annexes, invoices, corrective actions (views/certificates.py, holder.py) ---
+    # --- certificates, annexes, invoices (views/certificates.py, holder.py) ---
     path("certificates/to-sign/", certificates.to_sign, name="to-sign"),
     path("certificates/", certificates.certificate_list, name="certificate-list"),
     path("certificates/<int:pk>/", certificates.certificate_detail, name="certificate-detail"),
@@ -96,20 +96,5 @@ urlpatterns = [
         "applications/<int:pk>/invoices/<int:invoice_pk>/paid/",
         holder.invoice_mark_paid,
         name="application-invoice-paid",
-    ),
-    path(
-        "applications/<int:pk>/nonconformities/<int:nonconformity_pk>/action/",
-        holder.corrective_action_create,
-        name="application-corrective-action",
-    ),
-    path(
-        "applications/<int:pk>/actions/<int:action_pk>/verify/",
-        holder.corrective_action_verify,
-        name="application-action-verify",
-    ),
-    path(
-        "applications/<int:pk>/evidence/<int:evidence_pk>/",
-        holder.evidence_download,
-        name="application-evidence",
     ),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import rendering
+from .downloads import FILE_POLICY
 from .models import RenderedDocument
 
 
@@ -43,11 +44,14 @@ def pdf_download(request: HttpRequest, document_pk: int) -> HttpResponse:
     document = _visible(request, document_pk)
     if not document.is_ready:
         raise Http404(_("The document is not ready yet."))
-    return FileResponse(
+    response = FileResponse(
         document.file.open("rb"),
+        as_attachment=True,
         content_type="application/pdf",
         filename=rendering.document_filename(document),
     )
+    response["Content-Security-Policy"] = FILE_POLICY
+    return response
 
 
 @never_cache

@@ -4,6 +4,13 @@ Resources are fetched by ``StaticOnlyFetcher``: files under the project's ``stat
 (fonts, CSS, images) and nothing else — no other file of the machine, no network. The fonts
 (DejaVu, with Cyrillic) are shipped in ``static/fonts`` and declared in ``static/css/annex.css``,
 so a PDF looks the same on every machine whatever fonts it has installed.
+
+Every PDF is PDF/A-3b (ISO 19005-3, level B: the archive's format for documents kept for years),
+tagged for accessibility, with its title, author (the authorized organization), subject, creation
+date and language in the Info dictionary and the XMP metadata, taken from the template's
+``<title>``, ``<meta name="author|description|dcterms.created">`` and ``<html lang>``. The bytes
+depend only on the HTML: the same snapshot renders to the same file (WeasyPrint writes no clock
+time, and its file identifier is a hash of the content).
 """
 
 import logging
@@ -15,6 +22,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint import HTML
+from weasyprint import __version__ as WEASYPRINT_VERSION
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -57,12 +65,32 @@ class StaticOnlyFetcher(URLFetcher):
         )
 
 
+# PDF/A-3 rather than 2: the archive format that may later carry the data file of a document
+# (an XML of the certificate) as an attachment without leaving PDF/A. Level B (visual appearance)
+# is what WeasyPrint guarantees; the structure tags are added too (``pdf_tags``).
+PDF_VARIANT = "pdf/a-3b"
+
+
 def html_to_pdf(html: str) -> bytes:
-    """Lay out ``html`` (already rendered) as PDF; relative URLs resolve inside ``static/``."""
+    """Lay out ``html`` (already rendered) as PDF/A-3b; relative URLs resolve inside ``static/``."""
     fetcher = StaticOnlyFetcher()
     font_config = FontConfiguration()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(font_config=font_config)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+        font_config=font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
+    )
+    metadata = document.metadata
+    # A title assembled from template pieces may hold line breaks and runs of spaces: a viewer's
+    # title bar and the archive's index show one line.
+    if metadata.title:
+        metadata.title = " ".join(metadata.title.split())
+    if metadata.description:
+        metadata.description = " ".join(metadata.description.split())
+    # An empty <meta> gives an empty entry; PDF/A readers would show an empty author or keyword.
+    metadata.authors = [a for a in metadata.authors if a.strip()]
+    metadata.keywords = [k for k in metadata.keywords if k]
+    # The Creator / CreatorTool: a signature makes pyHanko the PDF's producer (signing.py).
+    metadata.generator = f"WeasyPrint {WEASYPRINT_VERSION}"
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:

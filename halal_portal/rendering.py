@@ -2,18 +2,20 @@
 retry them.
 
 An app declares its documents in ``<app>/documents.py`` with :func:`register` (found by
-autodiscovery, like admin modules). A service that issues something calls
-:func:`document_request` inside its transaction: the row and its snapshot are written with the
-issued data, and the render task is sent after commit. The task calls :func:`document_render`,
-which is idempotent: a ready document is left alone, an unfinished one is rendered again into
-the same row and the same file.
+autodiscovery, like admin modules), and with :func:`register_page` the documents card of a page
+that shows more than the documents made from its own object (an application's page also lists
+its conclusion and decision letters). The core knows no app's models.
+
+A service that issues something calls :func:`document_request` inside its transaction: the row
+and its snapshot are written with the issued data, and the render task is sent after commit. The
+task calls :func:`document_render`, which is idempotent: a ready document is left alone, an
+unfinished one is rendered again into the same row and the same file.
 """
 
 import datetime
 import hashlib
 import json
 import logging
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -58,9 +60,26 @@ class DocumentKind:
     visible_to: Callable[[Any], QuerySet]
     # The title of one document on the pages, in the reader's language; the label by default.
     describe: Callable[[dict], str] | None = None
+    # Issued by the body in its own name (certificates, annexes, protocols, acts, decisions):
+    # the stored PDF carries the body's PAdES signature (halal_portal/signing.py).
+    signed: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    """The documents card on the page of one model's objects."""
+
+    model: type[models.Model]
+    # The (kind, object) pairs the card lists, in order; an object may be None (not issued).
+    documents: Callable[[Any], list[tuple[str, Any]]]
+    # A block the card adds for the reader (the «Halal» sign on a certificate's page): its
+    # template, and its context for (object, user) or None when there is nothing to show.
+    extra_template: str = ""
+    extra: Callable[[Any, Any], dict | None] | None = None
 
 
 _KINDS: dict[str, DocumentKind] = {}
+_PAGES: dict[type[models.Model], DocumentPage] = {}
 _discovered = False
 
 
@@ -69,12 +88,36 @@ def register(kind: DocumentKind) -> DocumentKind:
     return kind
 
 
-def kinds() -> dict[str, DocumentKind]:
+def register_page(page: DocumentPage) -> DocumentPage:
+    _PAGES[page.model] = page
+    return page
+
+
+def _discover() -> None:
     global _discovered
     if not _discovered:
         autodiscover_modules("documents")
         _discovered = True
+
+
+def kinds() -> dict[str, DocumentKind]:
+    _discover()
     return _KINDS
+
+
+def page_of(obj: models.Model) -> DocumentPage:
+    """The documents card of ``obj``'s page: as registered for its model, else the documents of
+    every kind made from that model."""
+    _discover()
+    for model, page in _PAGES.items():
+        if isinstance(obj, model):
+            return page
+    return DocumentPage(
+        model=type(obj),
+        documents=lambda o: [
+            (name, o) for name, kind in _KINDS.items() if isinstance(o, kind.model)
+        ],
+    )
 
 
 def kind_of(name: str) -> DocumentKind:
@@ -147,7 +190,22 @@ def render_bytes(kind: str, snapshot: dict) -> bytes:
     return render_pdf(spec.template, spec.context(snapshot))
 
 
-def document_render(*, document_id: int, pause: float = 0.0) -> str:
+def issue_bytes(kind: str, snapshot: dict) -> bytes:
+    """The PDF as it is stored and handed out: rendered, then signed by the body if its kind is
+    signed. Signing never falls back to an unsigned file: without the body's key it raises
+    SigningNotConfigured, and the render is recorded as failed (the task retries it)."""
+    pdf = render_bytes(kind, snapshot)
+    spec = kind_of(kind)
+    if not spec.signed:
+        return pdf
+    from .signing import sign_pdf
+
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = str(spec.label)
+    return sign_pdf(pdf, reason=reason)
+
+
+def document_render(*, document_id: int) -> str:
     """Render one document into its row and file. Safe to run again and concurrently:
 
     - a ready document is left as it is ("ready");
@@ -164,9 +222,7 @@ def document_render(*, document_id: int, pause: float = 0.0) -> str:
         document.attempts += 1
         document.save(update_fields=["status", "attempts", "updated_at"])
     snapshot = document.snapshot
-    if pause:
-        time.sleep(pause)
-    pdf = render_bytes(document.kind, snapshot)
+    pdf = issue_bytes(document.kind, snapshot)
     with transaction.atomic():
         document = RenderedDocument.objects.select_for_update().filter(pk=document_id).first()
         if document is None:
@@ -180,7 +236,8 @@ def document_render(*, document_id: int, pause: float = 0.0) -> str:
 
 
 def _store(document: RenderedDocument, pdf: bytes) -> None:
-    """Write the PDF under the row's one file name, replacing whatever an earlier try left."""
+    """Write the PDF under the row's one file name, replacing whatever an earlier try left; its
+    SHA-256 is that of the file as stored (signed, for a signed kind)."""
     name = document_upload_to(document, "")
     storage = document.file.storage
     if document.file and document.file.name != name:

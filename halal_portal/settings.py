@@ -8,6 +8,7 @@ S3-compatible object storage, a required DJANGO_SECRET_KEY. See ``.env.example``
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -59,8 +60,11 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_fsm",
     "axes",
-    "halal_portal",
+    "csp",
+    # The project's apps, lowest layer first (README, "Architecture"; pyproject's import-linter
+    # contract): seed_demo seeds them in this order.
     "accounts",
+    "halal_portal",
     "certification",
     "audits",
     "slaughter",
@@ -69,6 +73,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "halal_portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,6 +83,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Defence in depth in the browser: CSP with nonces, Permissions-Policy, resource policy and
+    # no caching of what a logged-in user is shown (halal_portal/middleware.py).
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "halal_portal.middleware.SecurityHeadersMiddleware",
+    "halal_portal.middleware.StaffSessionMiddleware",
     # Last, as django-axes asks: it locks out after repeated failed logins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -91,6 +102,7 @@ CONTEXT_PROCESSORS = [
     "django.contrib.auth.context_processors.auth",
     "django.contrib.messages.context_processors.messages",
     "halal_portal.context_processors.portal",
+    "csp.context_processors.nonce",
 ]
 TEMPLATES = [
     {
@@ -119,9 +131,22 @@ DATABASES = {
 if PRODUCTION and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL in production")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Persistent connections: without them every request pays a new backend (STACK.md: ~10x).
+    # Persistent connections: without them every request pays for a new backend process (about
+    # ten times the cost of a simple query).
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded mode serves several people at once (a meeting votes together): write-ahead
+    # logging lets readers go on during a write, a busy timeout waits for the lock instead of
+    # failing with "database is locked", and IMMEDIATE transactions take the write lock at BEGIN,
+    # so a read-then-write transaction never dies upgrading its lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -----------------------------------------------------------------------------------
@@ -150,11 +175,21 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_VERBOSE = False
+# Behind the reverse proxy (docker-compose.yml) every request comes from the proxy's address: the
+# client's is the one the trusted proxies appended to X-Forwarded-For, counted from the right, so
+# an address the client wrote into the header itself is never believed. Without a proxy
+# (API_NUM_PROXIES=0, the embedded default) only REMOTE_ADDR is read. The login lockout and the
+# API's rate limits read it the same way (DRF's NUM_PROXIES). Lockout is keyed on the account AND
+# the address together, so nobody can lock a stranger out with wrong passwords from elsewhere.
+PROXY_COUNT = env.int("API_NUM_PROXIES", default=1 if PRODUCTION else 0)
+AXES_CLIENT_IP_CALLABLE = "halal_portal.api.client_address"
 
 # --- I18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "ru"
-LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
+LANGUAGES = [("ru", _("Russian")), ("kk", _("Kazakh")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Formats Django does not ship (Kazakh numbers: «45 000,00»).
+FORMAT_MODULE_PATH = ["halal_portal.formats"]
 TIME_ZONE = env("TIME_ZONE", default="Europe/Moscow")
 USE_I18N = True
 USE_TZ = True
@@ -216,9 +251,12 @@ if PRODUCTION and not CACHE_URL:
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that serves misses while Redis is away (halal_portal/cache.py);
+            # a short connect timeout keeps a hung Redis from holding requests.
+            "BACKEND": "halal_portal.cache.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="halal"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 elif CACHE_URL in ("", "locmem://"):
@@ -284,7 +322,41 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Security -------------------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4): no inline script anywhere (a script that must be inline
+# carries {{ request.csp_nonce }}), no plugins, no framing, forms post to the portal only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The portal needs none of the browser's powerful features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 SESSION_COOKIE_HTTPONLY = True
+# Applicants stay logged in for Django's two weeks; the body's staff, who decide, do not.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_MINUTES", default=30) * 60
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_HOURS", default=12) * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -303,12 +375,31 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
-        # WeasyPrint logs every layout step at INFO (STACK.md pitfall 12).
+        # WeasyPrint logs every layout step at INFO.
         "weasyprint": {"level": "WARNING"},
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Documents: the body's PAdES signature (halal_portal/signing.py) ------------------------
+# Certificates, their annexes, protocols, acts and decision letters are signed with the body's
+# key and certificate (PEM files). Production: REQUIRED, the body's real ones. Embedded mode:
+# a self-signed pair under .signing/, made by `manage.py create_signing_key` (`make run` does it).
+_SIGNING_DIR = BASE_DIR / ".signing"
+PDF_SIGNING_KEY = env(
+    "PDF_SIGNING_KEY", default="" if PRODUCTION else str(_SIGNING_DIR / "key.pem")
+)
+PDF_SIGNING_CERT = env(
+    "PDF_SIGNING_CERT", default="" if PRODUCTION else str(_SIGNING_DIR / "cert.pem")
+)
+PDF_SIGNING_KEY_PASSPHRASE = env("PDF_SIGNING_KEY_PASSPHRASE", default="")
+if PRODUCTION and not (PDF_SIGNING_KEY and PDF_SIGNING_CERT):
+    raise ImproperlyConfigured(
+        "PDF_SIGNING_KEY and PDF_SIGNING_CERT must point to the body's signing key and certificate"
+    )
+# The signer's name written into each signature (default: the certificate's subject).
+PDF_SIGNER_NAME = env("PDF_SIGNER_NAME", default="")
 
 # --- The commission (GOST 8.3, 8.10–8.19) ---------------------------------------------------
 # Members the secretary must assign to an application before its review starts.
@@ -337,7 +428,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # GOST 8.16: a week before the deadline for corrective actions.
     "remind-corrective-deadlines": {
-        "task": "certification.tasks.remind_corrective_deadlines_task",
+        "task": "audits.tasks.remind_corrective_deadlines_task",
         "schedule": crontab(hour=8, minute=0),
     },
     # Rendered documents (PDF) whose task was lost: broker down at commit, worker killed.
@@ -365,4 +456,4 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
 REGISTRY_VERIFY_MAX_MB = env.int("REGISTRY_VERIFY_MAX_MB", default=20)
 # Reverse proxies in front of the app: the client IP is taken from X-Forwarded-For that many hops
 # back; 0 trusts no header (REMOTE_ADDR), so a client cannot pick its own IP to dodge the limit.
-REST_FRAMEWORK["NUM_PROXIES"] = env.int("API_NUM_PROXIES", default=1 if PRODUCTION else 0)
+REST_FRAMEWORK["NUM_PROXIES"] = PROXY_COUNT

@@ -7,7 +7,6 @@ nothing. Every failure is recorded on the row; retries are bounded, then the row
 """
 
 import logging
-import os
 
 from celery import shared_task
 
@@ -18,16 +17,6 @@ logger = logging.getLogger(__name__)
 
 # Seconds before retry number 1, 2, 3 (exponential backoff).
 RETRY_BACKOFF = 15
-# Only the integration test sets this: a pause between "rendering" and the render itself, long
-# enough to kill the worker in the middle of a task.
-TEST_DELAY_ENV = "HALAL_PDF_TEST_DELAY"
-
-
-def _test_delay() -> float:
-    try:
-        return max(0.0, float(os.environ.get(TEST_DELAY_ENV, "0") or 0))
-    except ValueError:
-        return 0.0
 
 
 @shared_task(
@@ -42,7 +31,7 @@ def render_document_task(self, document_id: int) -> str:
     attempt = self.request.retries
     while True:
         try:
-            return rendering.document_render(document_id=document_id, pause=_test_delay())
+            return rendering.document_render(document_id=document_id)
         except Exception as error:  # recorded on the row, then retried or failed, never lost
             reason = f"{type(error).__name__}: {error}"
             logger.exception("Rendering document %s failed (attempt %s)", document_id, attempt + 1)

@@ -272,6 +272,51 @@ def _parse_pdf(upload: UploadedFile, display_name: str) -> None:
             _("«%(name)s» is a PDF without any pages.") % {"name": display_name},
             code="broken",
         )
+    try:
+        active = _active_content(reader)
+    except Exception as exc:  # the same hostile-file failures as above
+        raise _broken_pdf(display_name) from exc
+    if active:
+        raise ValidationError(
+            _(
+                "«%(name)s» contains %(what)s; such PDFs cannot be uploaded. Print it to a new "
+                "PDF (or scan it) and upload that."
+            )
+            % {"name": display_name, "what": active},
+            code="active_content",
+        )
+
+
+# Action types that run something when the PDF is opened or clicked.
+_ACTIVE_ACTIONS: Final = {
+    "/JavaScript",
+    "/Launch",
+    "/ImportData",
+    "/SubmitForm",
+    "/RichMediaExecute",
+}
+_MAX_PDF_OBJECTS: Final = 200_000
+
+
+def _active_content(reader: PdfReader) -> str:
+    """What in the PDF could act on the reader's computer: scripts, launch actions, embedded
+    files. Every indirect object is looked at, those inside object streams included, so a
+    script cannot hide where a plain byte search would miss it. Empty when there is none."""
+    numbers = [number for entries in reader.xref.values() for number in entries]
+    numbers += list(reader.xref_objStm)
+    if len(numbers) > _MAX_PDF_OBJECTS:
+        return str(_("more objects than a document needs"))
+    for number in numbers:
+        obj = reader.get_object(number)
+        if not hasattr(obj, "keys"):
+            continue
+        if obj.get("/S") in _ACTIVE_ACTIONS or "/JS" in obj or "/JavaScript" in obj:
+            return str(_("a script or an action that runs a program"))
+        if obj.get("/Type") in ("/EmbeddedFile", "/Filespec") or "/EmbeddedFiles" in obj:
+            return str(_("embedded files"))
+        if obj.get("/Subtype") in ("/FileAttachment", "/RichMedia", "/Movie", "/Screen"):
+            return str(_("embedded files"))
+    return ""
 
 
 @contextlib.contextmanager

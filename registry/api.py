@@ -189,7 +189,8 @@ class RegistryCertificateViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
     def verify(self, request, number: str):
         """Check a PDF: is the uploaded file the registered PDF of this certificate or of one of
-        its annexes? Compared by SHA-256; the file is never stored."""
+        its annexes? Compared by SHA-256, else by the body's PAdES signature (a re-signed or
+        re-saved copy whose signature is valid and intact is genuine); never stored."""
         canonical = normalize_number(number)
         record = registry_record(canonical) if canonical else None
         if record is None:
@@ -208,6 +209,7 @@ class RegistryCertificateViewSet(viewsets.GenericViewSet):
             {
                 "number": verdict.number,
                 "match": verdict.match,
+                "matched_by": verdict.by if verdict.match else None,
                 "document": document,
                 "annex": verdict.annex,
                 "sha256": upload.sha256,

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from certification.models import CertificateEvent, CertificateStatus
-from certification.rules import expired_since
+from certification.rules import expires_at
 
 LIVE = (CertificateStatus.VALID, CertificateStatus.SUSPENDED)
 STATUS_LABELS = dict(CertificateStatus.choices)
@@ -182,7 +182,7 @@ def registry_card(record: dict, *, today: datetime.date) -> CertificateCard:
     category = record["category"]
     recorded = record["status"]
     if expired_by_date(recorded, valid_to, today):
-        status, since, protocol = CertificateStatus.EXPIRED.value, expired_since(valid_to), None
+        status, since, protocol = CertificateStatus.EXPIRED.value, expires_at(valid_to), None
     else:
         status = recorded
         since = datetime.datetime.fromisoformat(record["status_since"])

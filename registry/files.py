@@ -20,6 +20,8 @@ from django.http.multipartparser import MultiPartParserError
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
+from halal_portal.signing import SigningNotConfigured, verify_signed_pdf
+
 from .cards import CertificateCard
 
 # Room for the multipart envelope (boundaries, headers) around the file itself.
@@ -32,16 +34,19 @@ def verify_max_bytes() -> int:
 
 @dataclass(frozen=True)
 class HashedFile:
-    """What is left of an uploaded file: its name, size and SHA-256."""
+    """An uploaded file: its name, size, SHA-256 and its bytes (kept in memory, at most
+    REGISTRY_VERIFY_MAX_MB, for the signature check; never stored)."""
 
     name: str
     size: int
     sha256: str
+    content: bytes = b""
 
 
 class Sha256UploadHandler(FileUploadHandler):
-    """Hashes every uploaded file chunk by chunk and keeps none of it; refuses a body or a file
-    over ``limit`` bytes (``too_large``) without reading it into memory or onto disk."""
+    """Hashes every uploaded file chunk by chunk and keeps it in memory for the signature check,
+    never on disk; refuses a body or a file over ``limit`` bytes (``too_large``) without reading
+    the rest of it."""
 
     def __init__(self, request=None, *, limit: int):
         super().__init__(request)
@@ -49,6 +54,7 @@ class Sha256UploadHandler(FileUploadHandler):
         self.too_large = False
         self._hash = None
         self._size = 0
+        self._chunks: list[bytes] = []
 
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
         if content_length > self.limit + _ENVELOPE:
@@ -61,6 +67,7 @@ class Sha256UploadHandler(FileUploadHandler):
         super().new_file(*args, **kwargs)
         self._hash = hashlib.sha256()
         self._size = 0
+        self._chunks = []
 
     def receive_data_chunk(self, raw_data, start):
         self._size += len(raw_data)
@@ -68,10 +75,16 @@ class Sha256UploadHandler(FileUploadHandler):
             self.too_large = True
             raise StopUpload(connection_reset=False)
         self._hash.update(raw_data)
+        self._chunks.append(raw_data)
         return None  # the chunk goes no further: no other handler, no file
 
     def file_complete(self, file_size):
-        return HashedFile(name=self.file_name or "", size=self._size, sha256=self._hash.hexdigest())
+        return HashedFile(
+            name=self.file_name or "",
+            size=self._size,
+            sha256=self._hash.hexdigest(),
+            content=b"".join(self._chunks),
+        )
 
 
 class VerifyError(Exception):
@@ -121,14 +134,24 @@ class Verdict:
     file: HashedFile
     annex: int | None  # the matching annex's number
     match: bool
+    # How it matched: "sha256" (the very file registered) or "signature" (a copy whose PAdES
+    # signature by the body's key is valid and intact, its bytes differing).
+    by: str = "sha256"
+    reason: str = ""  # why the signature does not make it genuine, when it does not match
 
     @property
     def message(self) -> str:
         if not self.match:
-            return _(
+            text = _(
                 "This file is not the registered PDF of certificate %(number)s or of its "
                 "annexes: it may have been altered, or it belongs to another certificate."
             ) % {"number": self.number}
+            return f"{text} {self.reason}" if self.reason else text
+        if self.by == "signature":
+            return _(
+                "This file carries the valid electronic signature of the certification body and "
+                "was not changed after signing: it is a genuine copy of %(document)s."
+            ) % {"document": self._document()}
         if self.annex is None:
             return _("This file is the registered PDF of certificate %(number)s.") % {
                 "number": self.number
@@ -140,11 +163,35 @@ class Verdict:
             "annex": self.annex,
         }
 
+    def _document(self) -> str:
+        if self.annex is None:
+            return _("certificate %(number)s") % {"number": self.number}
+        return _("annex No. %(annex)s to certificate %(number)s") % {
+            "number": self.number,
+            "annex": self.annex,
+        }
+
 
 def registry_verify(card: CertificateCard, file: HashedFile) -> Verdict:
-    """Whether ``file`` is the ready PDF of the certificate of ``card`` or of one of its
-    annexes, compared by SHA-256."""
+    """Whether ``file`` is the PDF of the certificate of ``card`` or of one of its annexes: the
+    registered file itself (by SHA-256), or a copy signed by the body that is intact since its
+    signature and names this certificate (GOST 8.6; the body's key, halal_portal/signing.py)."""
     for annex, pdf in card.pdfs():
         if pdf.sha256 == file.sha256:
             return Verdict(card.number, file, annex, match=True)
-    return Verdict(card.number, file, None, match=False)
+    try:
+        check = verify_signed_pdf(file.content)
+    except SigningNotConfigured:
+        # Without the body's certificate no signature can be checked; the hash was.
+        return Verdict(card.number, file, None, match=False)
+    if not check.genuine:
+        return Verdict(card.number, file, None, match=False, reason=check.reason)
+    # The signed document's keywords: the certificate's number, then «приложение № N» for an
+    # annex; letters and protocols start otherwise and never match a certificate.
+    if not check.keywords or check.keywords[0] != card.number:
+        return Verdict(card.number, file, None, match=False)
+    annex = None
+    if len(check.keywords) > 1:
+        digits = "".join(c for c in check.keywords[1] if c.isdigit())
+        annex = int(digits) if digits else None
+    return Verdict(card.number, file, annex, match=True, by="signature")

@@ -136,7 +136,14 @@ class RegistryVerifySerializer(serializers.Serializer):
 
     number = serializers.CharField(help_text="The certificate checked against.")
     match = serializers.BooleanField(
-        help_text="True: the file is, byte for byte, a registered PDF of this certificate."
+        help_text="True: the file is a registered PDF of this certificate, byte for byte or "
+        "by the body's signature (see matched_by)."
+    )
+    matched_by = serializers.ChoiceField(
+        choices=["sha256", "signature"],
+        allow_null=True,
+        help_text="sha256: the very file registered; signature: a copy carrying the body's "
+        "valid, intact electronic signature (PAdES) for this certificate.",
     )
     document = serializers.ChoiceField(
         choices=["certificate", "annex"],

@@ -6,18 +6,18 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from accounts.demo import MEAT_TAX_ID
 from accounts.models import Organization, User
-from audits.demo import MEAT_TAX_ID
 
 from .services import slaughter_entry_record
 
 
-def seed_slaughter() -> None:
+def seed() -> None:
     try:
         controller = User.objects.get(email="applicant2@example.com")
         meat = Organization.objects.get(tax_id=MEAT_TAX_ID)
     except (User.DoesNotExist, Organization.DoesNotExist):
-        return  # seed_demo's accounts come first
+        return  # the accounts' demo comes first
     if meat.slaughter_entries.exists():
         return
     today = timezone.localdate()

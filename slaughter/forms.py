@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from certification.forms.application import DateInput
+from halal_portal.forms import DateInput
 
 from .models import Method, Species, Stunning
 

@@ -28,3 +28,12 @@ def slaughter_between(organization: Organization, start: datetime.date, end: dat
         "deviating": [e for e in entries if e.deviations],
         "organization": organization,
     }
+
+
+def journal_linked(application) -> bool:
+    """GOST 7.6: a slaughterhouse keeps a slaughter journal; the application page links it for
+    slaughter products or once the enterprise keeps one."""
+    return (
+        application.products.filter(category__involves_slaughter=True).exists()
+        or application.organization.slaughter_entries.exists()
+    )

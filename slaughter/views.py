@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audits.journals import journal_organization, journal_period
 from audits.permissions import can_write_journal
-from audits.views.journal import journal_organization, journal_period
 from halal_portal.forms import add_validation_errors
 
 from . import selectors, services

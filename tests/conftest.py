@@ -26,6 +26,46 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "ru-RU", "viewport": {"width": 1200, "height": 900}}
 
 
+@pytest.fixture(scope="session")
+def signing_pair(tmp_path_factory):
+    """The body's document signing key and self-signed certificate for this test session (made
+    here, never the checkout's .signing/); exported to the environment too, so that a Celery
+    worker started by a test signs with the same key."""
+    from halal_portal.signing import create_self_signed
+
+    folder = tmp_path_factory.mktemp("signing")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    create_self_signed(
+        key_path=key, cert_path=cert, common_name="Тестовый орган", organization="Тестовый орган"
+    )
+    os.environ["PDF_SIGNING_KEY"], os.environ["PDF_SIGNING_CERT"] = str(key), str(cert)
+    return key, cert
+
+
+@pytest.fixture(autouse=True)
+def _signing_settings(settings, signing_pair):
+    settings.PDF_SIGNING_KEY, settings.PDF_SIGNING_CERT = map(str, signing_pair)
+
+
+@pytest.fixture(autouse=True)
+def _no_content_security_policy_violation(request):
+    """Every browser test also proves the pages keep to the Content-Security-Policy: whatever
+    the browser refused (an inline script, handler or style) fails the test."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield
+    assert refused == []
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     """Every test writes uploads to its own folder, never to the project's media/; passwords
@@ -137,3 +177,19 @@ def _reference_data(request):
     request.getfixturevalue("transactional_db")
     importlib.import_module("certification.migrations.0002_reference_data").load(apps, None)
     importlib.import_module("audits.migrations.0005_checklist_annex_zh").load(apps, None)
+
+
+@pytest.fixture
+def constant_queries(client, django_assert_max_num_queries):
+    """A list page's query budget: ``check(url, add_rows, budget=n)`` GETs the page (its first
+    rows already made) within ``n`` queries, calls ``add_rows()``, and then the page may cost no
+    more queries than before — an N+1 fails."""
+
+    def check(url: str, add_rows, *, budget: int) -> None:
+        with django_assert_max_num_queries(budget) as few:
+            assert client.get(url).status_code == 200
+        add_rows()
+        with django_assert_max_num_queries(len(few)):
+            assert client.get(url).status_code == 200
+
+    return check

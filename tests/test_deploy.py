@@ -85,6 +85,8 @@ def production_env(**overrides: str | None) -> dict[str, str]:
         "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000",
         "AWS_ACCESS_KEY_ID": "dummy-access-key",
         "AWS_SECRET_ACCESS_KEY": "dummy-secret-key",
+        "PDF_SIGNING_KEY": "/run/secrets/pdf_signing_key",
+        "PDF_SIGNING_CERT": "/run/secrets/pdf_signing_cert",
     }
     values.update(overrides)
     return make_env(**values)
@@ -148,7 +150,9 @@ def test_production_refuses_a_missing_or_weak_secret_key(secret_key):
 
 
 @pytest.mark.parametrize("value", [None, ""], ids=["unset", "empty"])
-@pytest.mark.parametrize("variable", ["DATABASE_URL", "CELERY_BROKER_URL"])
+@pytest.mark.parametrize(
+    "variable", ["DATABASE_URL", "CELERY_BROKER_URL", "PDF_SIGNING_KEY", "PDF_SIGNING_CERT"]
+)
 def test_production_refuses_to_start_without_backing_services(variable, value):
     result = run_python(["manage.py", "check"], production_env(**{variable: value}))
     output = result.stdout + result.stderr

@@ -7,6 +7,7 @@ The sampling acts (Annex Е) and, later, the production-check act (Annex Ж) han
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, FSMModelMixin, transition
 
@@ -29,8 +30,6 @@ class CheckArea(models.Model):
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
-        from django.utils.translation import get_language
-
         return self.name_en if (get_language() or "ru").startswith("en") else self.name_ru
 
 

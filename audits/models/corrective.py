@@ -1,5 +1,7 @@
 """Nonconformities and the applicant's corrective actions (GOST 8.16)."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -81,8 +83,6 @@ class Nonconformity(models.Model):
 
 
 def evidence_upload_to(instance, filename: str) -> str:
-    import uuid
-
     return f"evidence/{instance.action.nonconformity.application_id}/{uuid.uuid4().hex}"
 
 

@@ -19,9 +19,9 @@ from .act import (
 )
 from .corrective import (
     MAX_EVIDENCE_FILES,
-    can_verify,
     corrective_action_file,
     corrective_action_verify,
+    nonconformities_record,
 )
 from .journal import sanitation_entry_record
 from .program import (
@@ -62,7 +62,7 @@ __all__ = [
     "section_save",
     "MAX_EVIDENCE_FILES",
     "act_initial",
-    "can_verify",
+    "nonconformities_record",
     "check_create",
     "check_start",
     "corrective_action_file",

@@ -442,10 +442,14 @@ def act_submit(*, act: ProductionCheckAct, by: User) -> ProductionCheckAct:
     notify(
         [u for u in _team(act) if u.pk != by.pk],
         key=f"act-submitted:{act.pk}:{act.submitted_at:%Y%m%d%H%M%S%f}",
-        subject=_("Application %(number)s: sign the production-check act")
-        % {"number": check.application.number},
-        body=_("%(name)s submitted the act of the check of the state of production.")
-        % {"name": by.get_short_name()},
+        subject=lambda: (
+            _("Application %(number)s: sign the production-check act")
+            % {"number": check.application.number}
+        ),
+        body=lambda: (
+            _("%(name)s submitted the act of the check of the state of production.")
+            % {"name": by.get_short_name()}
+        ),
         url=act.get_absolute_url(),
     )
     return act
@@ -479,9 +483,11 @@ def act_sign(*, act: ProductionCheckAct, by: User) -> ProductionCheckAct:
         notify(
             [_head_of_body()],
             key=f"act-signed:{act.pk}:{act.signed_at:%Y%m%d%H%M%S%f}",
-            subject=_("Application %(number)s: approve the production-check act")
-            % {"number": check.application.number},
-            body=_("Every member of the commission has signed the act."),
+            subject=lambda: (
+                _("Application %(number)s: approve the production-check act")
+                % {"number": check.application.number}
+            ),
+            body=lambda: _("Every member of the commission has signed the act."),
             url=act.get_absolute_url(),
         )
     return act
@@ -509,8 +515,10 @@ def act_return(*, act: ProductionCheckAct, by: User, reason: str) -> ProductionC
     notify(
         [u for u in _team(act) if u.pk != by.pk],
         key=f"act-returned:{act.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
-        subject=_("Application %(number)s: the production-check act is returned to the draft")
-        % {"number": check.application.number},
+        subject=lambda: (
+            _("Application %(number)s: the production-check act is returned to the draft")
+            % {"number": check.application.number}
+        ),
         body=reason,
         url=act.get_absolute_url(),
     )
@@ -548,9 +556,10 @@ def act_send(*, act: ProductionCheckAct, by: User) -> ProductionCheckAct:
     notify(
         application.organization.members.all(),
         key=f"act-sent:{act.pk}",
-        subject=_("Application %(number)s: the production-check act")
-        % {"number": application.number},
-        body=_(
+        subject=lambda: (
+            _("Application %(number)s: the production-check act") % {"number": application.number}
+        ),
+        body=lambda: _(
             "The act of the check of the state of production is sent to you. The head of the "
             "enterprise confirms receipt in the portal."
         ),
@@ -573,9 +582,11 @@ def act_acknowledge(*, act: ProductionCheckAct, by: User) -> ProductionCheckAct:
     notify(
         [*_team(act), _head_of_body()],
         key=f"act-acknowledged:{act.pk}",
-        subject=_("Application %(number)s: the enterprise received the production-check act")
-        % {"number": act.production_check.application.number},
-        body=_("%(name)s confirmed receipt of the act.") % {"name": by.get_short_name()},
+        subject=lambda: (
+            _("Application %(number)s: the enterprise received the production-check act")
+            % {"number": act.production_check.application.number}
+        ),
+        body=lambda: _("%(name)s confirmed receipt of the act.") % {"name": by.get_short_name()},
         url=act.get_absolute_url(),
     )
     return act

@@ -12,25 +12,18 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.notifications import notify
-from certification.models import Application, AppState
+from certification.models import Application, AppState, Question
 from certification.permissions import is_member
 from halal_portal.uploads import check_upload
 
+from .. import rules
 from ..models import CorrectiveAction, EvidenceFile, Nonconformity
 
 MAX_EVIDENCE_FILES = 20
-
-
-def can_verify(application: Application, user) -> bool:
-    """The secretary, or an expert-auditor who took part in a production check of it."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_secretary:
-        return True
-    return user.is_auditor and application.production_checks.filter(participants=user).exists()
 
 
 @transaction.atomic
@@ -113,10 +106,14 @@ def corrective_action_file(
     notify(
         _verifiers(application),
         key=f"corrective-action:{corrective.pk}",
-        subject=_("Application %(number)s: a corrective action is filed")
-        % {"number": application.number},
-        body=_("%(org)s answered the nonconformity «%(nonconformity)s».")
-        % {"org": application.org_name, "nonconformity": nonconformity},
+        subject=lambda: (
+            _("Application %(number)s: a corrective action is filed")
+            % {"number": application.number}
+        ),
+        body=lambda: (
+            _("%(org)s answered the nonconformity «%(nonconformity)s».")
+            % {"org": application.org_name, "nonconformity": nonconformity}
+        ),
         url=application.get_absolute_url(),
     )
     return corrective
@@ -137,7 +134,7 @@ def corrective_action_verify(
     """The secretary or an expert-auditor accepts or rejects a corrective action (GOST 8.16).
     An accepted action closes its nonconformity; after a rejection the applicant files anew."""
     application = action.nonconformity.application
-    if not can_verify(application, by):
+    if not rules.can_verify(application, by):
         raise PermissionDenied
     action = CorrectiveAction.objects.select_for_update().get(pk=action.pk)
     if action.verified_at:
@@ -154,14 +151,33 @@ def corrective_action_verify(
         Nonconformity.objects.filter(pk=action.nonconformity_id, closed_at__isnull=True).update(
             closed_at=action.verified_at
         )
-        subject = _("Application %(number)s: your corrective action is accepted")
+        subject = gettext_lazy("Application %(number)s: your corrective action is accepted")
     else:
-        subject = _("Application %(number)s: your corrective action is not accepted")
+        subject = gettext_lazy("Application %(number)s: your corrective action is not accepted")
     notify(
         application.organization.members.all(),
         key=f"corrective-action-verified:{action.pk}",
-        subject=subject % {"number": application.number},
-        body=note or str(action.nonconformity),
+        subject=lambda: subject % {"number": application.number},
+        body=lambda: note or str(action.nonconformity),
         url=application.get_absolute_url(),
     )
     return action
+
+
+def nonconformities_record(item) -> None:
+    """GOST 8.16: a suspension lists the nonconformities to correct, one per line of its
+    grounds; each becomes a nonconformity with the decision's deadline. Registered with
+    certification as a decision hook (audits/apps.py): runs in the meeting's closing
+    transaction for every adopted decision."""
+    if item.question != Question.SUSPEND:
+        return
+    Nonconformity.objects.bulk_create(
+        Nonconformity(
+            application_id=item.application_id,
+            description=line.strip(" -–•\t"),
+            deadline=item.deadline,
+            agenda_item=item,
+        )
+        for line in item.grounds.splitlines()
+        if line.strip(" -–•\t")
+    )

@@ -4,7 +4,6 @@ The secretary or the head draws up the program; the head approves it («УТВЕ
 approval nothing in it changes, and only then may the check start. The check's ``participants``
 (read by the recusal rule of the commission's votes) always equal the program's team."""
 
-import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -236,13 +235,17 @@ def program_approve(*, check: ProductionCheck, by: User) -> ProductionCheck:
     notify(
         [*check.participants.all(), *application.organization.members.all()],
         key=f"check-approved:{check.pk}",
-        subject=_("Application %(number)s: the program of the production check is approved")
-        % {"number": application.number},
-        body=_("The production check is planned for %(start)s–%(end)s.")
-        % {
-            "start": check.start_date.strftime("%d.%m.%Y"),
-            "end": check.end_date.strftime("%d.%m.%Y"),
-        },
+        subject=lambda: (
+            _("Application %(number)s: the program of the production check is approved")
+            % {"number": application.number}
+        ),
+        body=lambda: (
+            _("The production check is planned for %(start)s–%(end)s.")
+            % {
+                "start": check.start_date.strftime("%d.%m.%Y"),
+                "end": check.end_date.strftime("%d.%m.%Y"),
+            }
+        ),
         url=check.get_absolute_url(),
     )
     return check
@@ -273,7 +276,3 @@ def check_start(*, check: ProductionCheck, by: User) -> ProductionCheck:
     check.start(by=by, at=timezone.now())
     check.save()
     return check
-
-
-def check_dates_cover(check: ProductionCheck, day: datetime.date) -> bool:
-    return bool(check.start_date and check.end_date and check.start_date <= day <= check.end_date)

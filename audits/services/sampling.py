@@ -264,9 +264,13 @@ def sampling_act_sign_auditor(*, act: SamplingAct, by: User) -> SamplingAct:
     notify(
         application.organization.members.all(),
         key=f"sampling-act-signed:{act.pk}",
-        subject=_("Application %(number)s: sign the sampling act") % {"number": application.number},
-        body=_("The expert-auditor has signed the act of sampling of %(date)s.")
-        % {"date": act.date.strftime("%d.%m.%Y")},
+        subject=lambda: (
+            _("Application %(number)s: sign the sampling act") % {"number": application.number}
+        ),
+        body=lambda: (
+            _("The expert-auditor has signed the act of sampling of %(date)s.")
+            % {"date": act.date.strftime("%d.%m.%Y")}
+        ),
         url=act.get_absolute_url(),
     )
     return act
@@ -399,14 +403,18 @@ def lab_report_add(
     notify(
         [*application.organization.members.all(), *check.participants.all()],
         key=f"lab-report:{report.pk}",
-        subject=_("Application %(number)s: a laboratory report on «%(sample)s»")
-        % {"number": application.number, "sample": sample.name},
-        body=(
-            _("Report No. %(report)s: the sample conforms.")
-            if report.passed
-            else _("Report No. %(report)s: the sample does not conform.")
-        )
-        % {"report": report.number},
+        subject=lambda: (
+            _("Application %(number)s: a laboratory report on «%(sample)s»")
+            % {"number": application.number, "sample": sample.name}
+        ),
+        body=lambda: (
+            (
+                _("Report No. %(report)s: the sample conforms.")
+                if report.passed
+                else _("Report No. %(report)s: the sample does not conform.")
+            )
+            % {"report": report.number}
+        ),
         url=sample.act.get_absolute_url(),
     )
     return report

@@ -1,6 +1,6 @@
 """The production-check act (GOST 8.16, Annex Ж): the act page, its 20 sections (each a form
-that also autosaves through ``section_save`` as JSON), nonconformities, evidence and the
-workflow from the draft to the enterprise head's acknowledgement."""
+that also autosaves through ``section_save`` as JSON) and the workflow from the draft to the
+enterprise head's acknowledgement. An item's nonconformities and evidence: act_findings.py."""
 
 import json
 from functools import wraps
@@ -8,15 +8,14 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from halal_portal.forms import add_validation_errors
 
-from .. import permissions, rules, selectors, services
+from .. import journals, permissions, rules, selectors, services
 from ..forms import (
     ActEvidenceForm,
     ActHeaderForm,
@@ -24,12 +23,12 @@ from ..forms import (
     NonconformityForm,
     SectionForm,
 )
-from ..models import ActState, ItemStatus, Nonconformity, ProductionCheckAct
+from ..models import ActState, ItemStatus, ProductionCheckAct
 from ..services.act import HEADER_FIELDS
 from .check import error_text, get_check, refusal_status
 
-# Section 9 reads the slaughter journals and section 15 the sanitation journal (Annex Б).
-SLAUGHTER_SECTION = 9
+# Section 15 reads the sanitation journal (Annex Б); the journals registered in journals.py
+# name their own sections.
 SANITATION_SECTION = 15
 
 
@@ -189,13 +188,9 @@ def _section_page(request, act, number, *, form=None, bound=None, status=200) ->
     }
     if number == SANITATION_SECTION:
         context["journal"] = selectors.sanitation_before_check(act)
-        context["can_read_journal"] = (
-            selectors.journal_organizations_for(user)
-            .filter(pk=act.production_check.application.organization_id)
-            .exists()
-        )
-    if number == SLAUGHTER_SECTION:
-        context["slaughter"] = selectors.slaughter_before_check(act)
+    # The journals of the apps above audits that this section reads (slaughter: section 9).
+    context["journal_summaries"] = journals.act_section_summaries(act, number)
+    if context.get("journal") or context["journal_summaries"]:
         context["can_read_journal"] = (
             selectors.journal_organizations_for(user)
             .filter(pk=act.production_check.application.organization_id)
@@ -302,127 +297,6 @@ def act_section_save(request: HttpRequest, check_pk: int, section: int) -> JsonR
             **body,
         )
     return JsonResponse(body)
-
-
-def _get_result(act: ProductionCheckAct, result_pk: int):
-    return get_object_or_404(selectors.item_result_list(act), pk=result_pk)
-
-
-@login_required
-@require_POST
-def nonconformity_add(request: HttpRequest, check_pk: int, result_pk: int) -> HttpResponse:
-    """GOST 8.16: a nonconformity on an item, with a deadline unless corrected on the spot."""
-    act = _get_act(request, check_pk)
-    result = _get_result(act, result_pk)
-    number = result.item.section.number
-    if not permissions.can_draw_up_act(act.production_check, request.user):
-        raise PermissionDenied
-    form = NonconformityForm(request.POST, prefix=f"nc-{result.pk}")
-    if form.is_valid():
-        try:
-            services.nonconformity_add(result=result, by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            if getattr(error, "code", None) == "state":
-                messages.error(request, error_text(error))
-                return _section_page(request, act, number, status=409)
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("The nonconformity is recorded."))
-            return redirect(
-                reverse("audits:act-section", kwargs={"check_pk": check_pk, "section": number})
-                + f"#item-{result.item_id}"
-            )
-    return _section_page(request, act, number, bound=form, status=400)
-
-
-@login_required
-@require_POST
-def nonconformity_remove(request: HttpRequest, check_pk: int, nonconformity_pk: int):
-    act = _get_act(request, check_pk)
-
-    nonconformity = get_object_or_404(
-        Nonconformity.objects.select_related("item_result__item__section"),
-        pk=nonconformity_pk,
-        item_result__act=act,
-    )
-    number = nonconformity.item_result.item.section.number
-    try:
-        services.nonconformity_remove(nonconformity=nonconformity, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-        return _section_page(request, act, number, status=refusal_status(error))
-    messages.success(request, _("The nonconformity is removed from the act."))
-    return redirect("audits:act-section", check_pk=check_pk, section=number)
-
-
-@login_required
-@require_POST
-def act_evidence_add(request: HttpRequest, check_pk: int, result_pk: int) -> HttpResponse:
-    act = _get_act(request, check_pk)
-    result = _get_result(act, result_pk)
-    number = result.item.section.number
-    if not permissions.can_draw_up_act(act.production_check, request.user):
-        raise PermissionDenied
-    form = ActEvidenceForm(request.POST, request.FILES, prefix=f"ev-{result.pk}")
-    if form.is_valid():
-        try:
-            services.act_evidence_add(
-                result=result,
-                by=request.user,
-                upload=form.cleaned_data["file"],
-                description=form.cleaned_data["description"],
-            )
-        except ValidationError as error:
-            if getattr(error, "code", None) == "state":
-                messages.error(request, error_text(error))
-                return _section_page(request, act, number, status=409)
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, _("The file is attached."))
-            return redirect(
-                reverse("audits:act-section", kwargs={"check_pk": check_pk, "section": number})
-                + f"#item-{result.item_id}"
-            )
-    return _section_page(request, act, number, bound=form, status=400)
-
-
-def _get_evidence(request, check_pk: int, evidence_file_pk: int):
-    act = _get_act(request, check_pk)
-    evidence = get_object_or_404(
-        selectors.act_evidence_list_for(request.user).filter(result__act=act),
-        pk=evidence_file_pk,
-    )
-    return act, evidence
-
-
-@login_required
-def act_evidence(request: HttpRequest, check_pk: int, evidence_file_pk: int) -> FileResponse:
-    """The only way to an evidence file: the user must be allowed to see the act."""
-    _act, evidence = _get_evidence(request, check_pk, evidence_file_pk)
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=not evidence.is_image,
-        filename=evidence.original_name,
-        content_type=evidence.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@login_required
-@require_POST
-def act_evidence_remove(request: HttpRequest, check_pk: int, evidence_file_pk: int):
-    act, evidence = _get_evidence(request, check_pk, evidence_file_pk)
-    number = evidence.result.item.section.number
-    try:
-        services.act_evidence_remove(evidence=evidence, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-        return _section_page(request, act, number, status=refusal_status(error))
-    messages.success(request, _("The file is removed."))
-    return redirect("audits:act-section", check_pk=check_pk, section=number)
 
 
 # --- the workflow ---------------------------------------------------------------------------

@@ -1,8 +1,6 @@
 """The enterprise's sanitation journal (GOST 7.1, Annex Б): kept by its halal controller, read
 by the body's staff and the expert-auditors who check the enterprise."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,31 +14,8 @@ from halal_portal.forms import add_validation_errors
 
 from .. import permissions, selectors, services
 from ..forms import SanitationEntryForm
+from ..journals import journal_organization, journal_period
 from ..models import CleaningKind
-
-
-def journal_organization(request: HttpRequest, org_pk: int):
-    """The enterprise whose journals (sanitation here, slaughter in slaughter/) the user reads;
-    404 for anyone else."""
-    return get_object_or_404(selectors.journal_organizations_for(request.user), pk=org_pk)
-
-
-def _date_param(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
-def journal_period(request: HttpRequest, entries):
-    """The entries within the ?from= and ?to= dates (a malformed date is ignored), with the
-    two dates for the filter form."""
-    date_from, date_to = _date_param(request.GET.get("from")), _date_param(request.GET.get("to"))
-    if date_from:
-        entries = entries.filter(date__gte=date_from)
-    if date_to:
-        entries = entries.filter(date__lte=date_to)
-    return entries, date_from, date_to
 
 
 @login_required

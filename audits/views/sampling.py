@@ -4,11 +4,12 @@ delivery to the laboratory and the laboratory's reports."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from halal_portal.downloads import file_download
 from halal_portal.forms import add_validation_errors
 
 from .. import permissions, rules, selectors, services
@@ -264,20 +265,11 @@ def lab_report_add(request: HttpRequest, check_pk: int, sample_pk: int) -> HttpR
 
 
 @login_required
-def lab_report_download(request: HttpRequest, check_pk: int, report_pk: int) -> FileResponse:
+def lab_report_download(request: HttpRequest, check_pk: int, report_pk: int) -> HttpResponse:
     """The only way to a report file: the user must be allowed to see the check."""
     check = get_check(request, check_pk)
     report = get_object_or_404(
         selectors.lab_report_list_for(request.user).filter(sample__act__production_check=check),
         pk=report_pk,
     )
-    response = FileResponse(
-        report.file.open("rb"),
-        as_attachment=True,
-        filename=report.original_name,
-        content_type=report.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_download(report)

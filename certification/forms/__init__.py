@@ -3,7 +3,6 @@
 from .application import (
     ApplicationOrganizationForm,
     ApplicationStandardForm,
-    DateInput,
     DeclarationSignForm,
     ProductForm,
     QueueFilterForm,
@@ -23,8 +22,6 @@ from .holder import (
     AnnexProductFormSet,
     AnnexRequestForm,
     CertificateFilterForm,
-    CorrectiveActionForm,
-    VerifyForm,
 )
 
 __all__ = [
@@ -39,11 +36,8 @@ __all__ = [
     "AnnexProductFormSet",
     "AnnexRequestForm",
     "CertificateFilterForm",
-    "CorrectiveActionForm",
-    "VerifyForm",
     "ApplicationOrganizationForm",
     "ApplicationStandardForm",
-    "DateInput",
     "DeclarationSignForm",
     "ProductForm",
     "QueueFilterForm",

@@ -3,14 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from halal_portal.forms import DateInput
+
 from ..models import Application, ApplicationProduct, AppState, DocumentType, NormativeDocument
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ApplicationOrganizationForm(forms.ModelForm):

@@ -12,7 +12,9 @@ from django.utils.translation import pgettext_lazy
 from django_fsm import can_proceed
 
 from accounts.models import User
+from halal_portal.forms import DateInput
 
+from .. import rules
 from ..models import (
     AnnexRequest,
     AnnexRequestState,
@@ -23,7 +25,7 @@ from ..models import (
     Recommendation,
     Review,
 )
-from .application import DateInput
+from ..services.meetings import APPLICATION_TRANSITION, CERTIFICATE_TRANSITION
 
 
 def commission_users():
@@ -185,8 +187,6 @@ AGENDA_STATES = (
 def applicable_questions(application: Application, open_requests: bool = False) -> list[str]:
     """Which questions fit the application's state now: a hint for the form (the service has
     the last word, with the conditions of GOST 8.12, 8.16, 8.18)."""
-    from ..services.meetings import APPLICATION_TRANSITION, CERTIFICATE_TRANSITION
-
     found = [
         question
         for question, name in APPLICATION_TRANSITION.items()
@@ -283,8 +283,6 @@ class AgendaItemForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        from ..services.certificates import max_valid_to
-
         requests = AnnexRequest.objects.filter(state=AnnexRequestState.REQUESTED).select_related(
             "certificate__application"
         )
@@ -305,7 +303,7 @@ class AgendaItemForm(forms.Form):
         self.fields["annex_request"].queryset = requests
         # GOST 8.6: from the meeting date for two years at most, unless the commission says less.
         self.fields["valid_from"].initial = meeting.date
-        self.fields["valid_to"].initial = max_valid_to(meeting.date)
+        self.fields["valid_to"].initial = rules.max_valid_to(meeting.date)
         for name, fitting in self.FIELD_QUESTIONS.items():
             self.fields[name].questions = " ".join(str(q) for q in fitting)
 

@@ -1,14 +1,11 @@
 from .application import (
     EDITABLE_STATES,
-    Applicability,
+    FINISHED_STATES,
     Application,
     ApplicationProduct,
     AppState,
     Declaration,
-    DocumentType,
     DossierFile,
-    NormativeDocument,
-    ProductCategory,
     TransitionLog,
     application_number,
     dossier_upload_to,
@@ -36,6 +33,8 @@ from .commission import (
     VoteChoice,
 )
 from .fees import Invoice, InvoiceState, Stage, Tariff
+from .letters import OutgoingLetter
+from .reference import Applicability, DocumentType, NormativeDocument, ProductCategory
 
 __all__ = [
     "AgendaItem",
@@ -52,6 +51,7 @@ __all__ = [
     "InvoiceState",
     "Meeting",
     "MeetingState",
+    "OutgoingLetter",
     "Question",
     "Recommendation",
     "Remark",
@@ -61,6 +61,7 @@ __all__ = [
     "Vote",
     "VoteChoice",
     "EDITABLE_STATES",
+    "FINISHED_STATES",
     "AppState",
     "Applicability",
     "Application",

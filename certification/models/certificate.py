@@ -1,5 +1,7 @@
 """Certificates ХП.XXXXX and their annexes (GOST 8.6, 8.17, 8.18, Annexes К and Л)."""
 
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -11,6 +13,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from halal_portal.models import RenderedDocument
 
+from ..batches import batch_label
 from .application import Application, NormativeDocument, ProductCategory
 from .commission import Meeting
 
@@ -246,6 +249,11 @@ class CertificateProduct(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def batch_label(self) -> str:
+        """The batch in the reader's language (stored as it was written)."""
+        return batch_label(self.batch_text)
+
 
 class CertificateEvent(models.Model):
     """The certificate's history: issued, annex added, suspended, resumed, withdrawn, expired."""
@@ -287,3 +295,16 @@ class CertificateEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.certificate.number}: {self.get_kind_display()}"
+
+    @property
+    def shown_comment(self) -> str:
+        """The comment as the reader's language puts it: an annex's is written by the code
+        («Приложение № 1 к сертификату …» in the language of whoever issued it), so it is
+        written again; a person's comment stays as typed."""
+        number = re.search(r"(?:№|No\.)\s*(\d+)", self.comment)
+        if self.kind == "annex" and number:
+            return _("Annex No. %(number)s to certificate %(certificate)s") % {
+                "number": number.group(1),
+                "certificate": self.certificate.number,
+            }
+        return self.comment

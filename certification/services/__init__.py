@@ -31,7 +31,6 @@ from .meetings import (
     meeting_close,
     meeting_create,
     meeting_set_present,
-    tally,
     vote_cast,
 )
 
@@ -47,7 +46,6 @@ __all__ = [
     "meeting_close",
     "meeting_create",
     "meeting_set_present",
-    "tally",
     "vote_cast",
     "application_assign",
     "application_register",

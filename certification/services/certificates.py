@@ -23,64 +23,16 @@ from ..models import (
     Meeting,
     TransitionLog,
 )
+from ..rules import (
+    CERTIFICATE_MAXIMUM,
+    check_annex_allowed,
+    check_validity,
+    format_number,
+    product_type_of,
+    products_fit_the_sheet,
+)
 from ..signals import certificate_changes
 from .numbering import next_number
-
-CERTIFICATE_MAXIMUM = 99_999  # Л.4.1: «ХП» and a five-digit number
-
-
-def add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def max_valid_to(valid_from: datetime.date) -> datetime.date:
-    """GOST 8.6: the certificate is valid for at most two years — to the day before the same
-    date two years later."""
-    return add_years(valid_from, 2) - datetime.timedelta(days=1)
-
-
-def check_validity(valid_from, valid_to) -> None:
-    if valid_from is None or valid_to is None:
-        raise ValidationError(_("Give the validity dates of the certificate."))
-    if valid_to <= valid_from:
-        raise ValidationError(_("The certificate must end after it begins."))
-    if valid_to > max_valid_to(valid_from):
-        # GOST 8.6
-        raise ValidationError(
-            _("A certificate is valid for at most two years (GOST 8.6): until %(date)s at most.")
-            % {"date": max_valid_to(valid_from).strftime("%d.%m.%Y")}
-        )
-
-
-def annex_cutoff(certificate: Certificate) -> datetime.date:
-    """GOST 8.18: an annex may be issued no later than six months before the certificate ends."""
-    month = certificate.valid_to.month - 6
-    year = certificate.valid_to.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    day = min(certificate.valid_to.day, 28)
-    return certificate.valid_to.replace(year=year, month=month, day=day)
-
-
-def check_annex_allowed(certificate: Certificate, *, on: datetime.date | None = None) -> None:
-    on = on or timezone.localdate()
-    if certificate.status != CertificateStatus.VALID:
-        raise ValidationError(_("Annexes are added only to a valid certificate."))
-    if on > annex_cutoff(certificate):
-        # GOST 8.18
-        raise ValidationError(
-            _(
-                "An annex can be requested no later than six months before the certificate "
-                "expires (GOST 8.18): the last day was %(date)s."
-            )
-            % {"date": annex_cutoff(certificate).strftime("%d.%m.%Y")}
-        )
-
-
-def format_number(value: int) -> str:
-    return f"ХП.{value:05d}"
 
 
 def certificate_issue(
@@ -102,6 +54,9 @@ def certificate_issue(
     )
     if not products:
         raise ValidationError(_("The application has no products to certify."))
+    if not product_type and not products_fit_the_sheet(products):
+        # Л.1, Л.4.4: the list does not fit the one sheet; the certificate names the product type.
+        product_type = product_type_of(products)
     body = AuthorizedBody.get()
     number = format_number(next_number("certificate", maximum=CERTIFICATE_MAXIMUM))
     certificate = Certificate.objects.create(
@@ -203,8 +158,10 @@ def certificates_expire(*, today: datetime.date | None = None) -> int:
             notify(
                 certificate.application.organization.members.all(),
                 key=f"expired:{certificate.pk}",
-                subject=_("Certificate %(number)s has expired") % {"number": certificate.number},
-                body=_("The «Halal» sign may no longer be used under it (GOST 8.6)."),
+                subject=lambda certificate=certificate: (
+                    _("Certificate %(number)s has expired") % {"number": certificate.number}
+                ),
+                body=lambda: _("The «Halal» sign may no longer be used under it (GOST 8.6)."),
                 url=certificate.get_absolute_url(),
             )
             count += 1

@@ -46,16 +46,18 @@ def _notify_assigned(application: Application, members) -> None:
     notify(
         members,
         key=f"assigned:{application.pk}",
-        subject=_("Application %(number)s is assigned to you") % {"number": application.number},
-        body=_("Review the dossier of %(org)s and record your findings.")
-        % {"org": application.org_name},
+        subject=lambda: (
+            _("Application %(number)s is assigned to you") % {"number": application.number}
+        ),
+        body=lambda: (
+            _("Review the dossier of %(org)s and record your findings.")
+            % {"org": application.org_name}
+        ),
         url=application.get_absolute_url(),
     )
 
 
 def _min_members() -> int:
-    from django.conf import settings
-
     return settings.COMMISSION_MIN_MEMBERS
 
 
@@ -149,13 +151,11 @@ MESSAGES = {
 
 
 def _notify_applicant(application: Application, event: str, extra: str = "") -> None:
-    subject, body = MESSAGES[event]
-    with translation.override(settings.LANGUAGE_CODE):
-        subject, body = str(subject), str(body)
+    subject, body = MESSAGES[event]  # lazy: each recipient reads them in their language
     notify(
         application.organization.members.all(),
         key=f"{event}:{application.pk}:{application.transitions.count()}",
-        subject=str(subject) % {"number": application.number},
-        body=str(body) + (f"\n\n{extra}" if extra else ""),
+        subject=lambda: str(subject) % {"number": application.number},
+        body=lambda: str(body) + (f"\n\n{extra}" if extra else ""),
         url=application.get_absolute_url(),
     )

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.notifications import notify
+from halal_portal.formatting import number
 
 from ..models import Application, Invoice, InvoiceState, Stage, Tariff
 from .numbering import next_number
@@ -50,14 +51,18 @@ def _notify_invoice(invoice: Invoice) -> None:
     notify(
         application.organization.members.all(),
         key=f"invoice:{invoice.pk}",
-        subject=_("Invoice %(number)s for application %(application)s")
-        % {"number": invoice.number, "application": application.number},
-        body=_("%(stage)s: %(amount)s %(currency)s.")
-        % {
-            "stage": invoice.get_stage_display().capitalize(),
-            "amount": invoice.amount,
-            "currency": invoice.currency,
-        },
+        subject=lambda: (
+            _("Invoice %(number)s for application %(application)s")
+            % {"number": invoice.number, "application": application.number}
+        ),
+        body=lambda: (
+            _("%(stage)s: %(amount)s %(currency)s.")
+            % {
+                "stage": invoice.get_stage_display().capitalize(),
+                "amount": number(invoice.amount, 2),  # the reader's locale, as on the page
+                "currency": invoice.currency,
+            }
+        ),
         url=application.get_absolute_url(),
     )
 

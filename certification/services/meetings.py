@@ -11,14 +11,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
-from accounts.models import User
+from accounts.models import AuthorizedBody, User
 from accounts.notifications import notify
 from halal_portal.rendering import document_request
 
-from .. import rules
+from .. import providers, rules
 from ..models import (
     AgendaItem,
-    AnnexRequest,
     AnnexRequestState,
     Application,
     Certificate,
@@ -29,10 +28,12 @@ from ..models import (
     VoteChoice,
 )
 from ..permissions import require_secretary
+from ..selectors import tally
 from ..signals import certificate_changes
 from . import certificates
 from .application import _transition
 from .fees import invoice_issue
+from .letters import outgoing_letter_register
 from .numbering import next_number
 
 # Which transition of the application each question fires when adopted.
@@ -81,9 +82,13 @@ def _invite(meeting: Meeting, members) -> None:
     notify(
         members,
         key=f"meeting:{meeting.pk}",
-        subject=_("Commission meeting on %(date)s") % {"date": meeting.date.strftime("%d.%m.%Y")},
-        body=_("You are invited to the meeting of the commission. Place: %(place)s.")
-        % {"place": meeting.place or "—"},
+        subject=lambda: (
+            _("Commission meeting on %(date)s") % {"date": meeting.date.strftime("%d.%m.%Y")}
+        ),
+        body=lambda: (
+            _("You are invited to the meeting of the commission. Place: %(place)s.")
+            % {"place": meeting.place or "—"}
+        ),
         url=meeting.get_absolute_url(),
     )
 
@@ -120,7 +125,7 @@ def _validate_item(item: AgendaItem) -> None:
             _("The work is terminated only after the deadline for corrective actions (GOST 8.16).")
         )
     if question == Question.ISSUE:
-        certificates.check_validity(item.valid_from, item.valid_to)
+        rules.check_validity(item.valid_from, item.valid_to)
         _check_paid(application, "production_check")
     if question == Question.PROCEED:
         _check_paid(application, "document_review")
@@ -130,7 +135,7 @@ def _validate_item(item: AgendaItem) -> None:
             raise ValidationError(_("Choose an open annex request."))
         if request.certificate.application_id != application.pk:
             raise ValidationError(_("The annex request belongs to another application."))
-        certificates.check_annex_allowed(request.certificate, on=item.meeting.date)
+        rules.check_annex_allowed(request.certificate, on=item.meeting.date)
     if question in CERTIFICATE_TRANSITION:
         certificate = getattr(application, "certificate", None)
         if certificate is None:
@@ -186,14 +191,6 @@ def agenda_item_remove(*, item: AgendaItem, by) -> None:
     item.delete()
 
 
-def voters(item: AgendaItem) -> list[User]:
-    """Members present who are assigned to the application and not recused."""
-    present = set(item.meeting.members_present.values_list("pk", flat=True))
-    assigned = set(item.application.commission_members.values_list("pk", flat=True))
-    recused = rules.recused_members(item.application)
-    return list(User.objects.filter(pk__in=(present & assigned) - recused))
-
-
 def vote_cast(*, item: AgendaItem, member, choice: str, comment: str = "") -> Vote:
     """One vote per member per item: a repeated or concurrent request updates the same row."""
     choice = VoteChoice(choice)
@@ -217,28 +214,6 @@ def vote_cast(*, item: AgendaItem, member, choice: str, comment: str = "") -> Vo
             update_fields=["choice", "comment", "cast_at"],
         )
     return Vote.objects.get(item=item, member=member)
-
-
-def tally(item: AgendaItem) -> dict:
-    """Votes, quorum and majority of an item as they stand (GOST 8.3; settings say the shares)."""
-    assigned = item.application.commission_members.count()
-    eligible = {u.pk for u in voters(item)}
-    votes = [v for v in item.votes.all() if v.member_id in eligible]
-    counts = {c.value: sum(1 for v in votes if v.choice == c) for c in VoteChoice}
-    present = len(eligible)
-    cast = len(votes)
-    quorum = assigned > 0 and present > settings.COMMISSION_QUORUM * assigned
-    majority = cast > 0 and counts["for"] > settings.COMMISSION_MAJORITY * cast
-    return {
-        "assigned": assigned,
-        "present": present,
-        "cast": cast,
-        "for": counts["for"],
-        "against": counts["against"],
-        "abstain": counts["abstain"],
-        "quorum": quorum,
-        "adopted": quorum and majority,
-    }
 
 
 @transaction.atomic
@@ -283,6 +258,7 @@ def _request_documents(meeting: Meeting, items: list[AgendaItem]) -> None:
     document_request("protocol", meeting)
     for item in items:
         if item.adopted and item.question in LETTER_QUESTIONS:
+            outgoing_letter_register(item=item)  # its outgoing number and date, then its snapshot
             document_request("decision_letter", item)
 
 
@@ -296,6 +272,8 @@ def _decide(item: AgendaItem, *, meeting: Meeting, by) -> None:
         item.outcome_note = _("No quorum: the question is not decided.")
     if item.adopted:
         _apply(item, meeting=meeting, by=by)
+        # What the apps above record of the decision (audits: a suspension's nonconformities).
+        providers.decision_adopted(item)
     item.save()
     _notify_decision(item, meeting)
 
@@ -313,8 +291,6 @@ def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:
         if question == Question.RESUME:
             kwargs["recheck_required"] = item.recheck_required
         _transition(application, name, by=by, comment=comment, **kwargs)
-        if question == Question.SUSPEND:
-            _record_nonconformities(item)
         if question == Question.PROCEED:
             invoice_issue(application=application, stage="production_check")
         if question == Question.ISSUE:
@@ -341,21 +317,6 @@ def _apply(item: AgendaItem, *, meeting: Meeting, by) -> None:
         )
 
 
-def _record_nonconformities(item: AgendaItem) -> None:
-    from audits.models import Nonconformity
-
-    Nonconformity.objects.bulk_create(
-        Nonconformity(
-            application_id=item.application_id,
-            description=line.strip(" -–•\t"),
-            deadline=item.deadline,
-            agenda_item=item,
-        )
-        for line in item.grounds.splitlines()
-        if line.strip(" -–•\t")
-    )
-
-
 def _notify_decision(item: AgendaItem, meeting: Meeting) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         _notify_decision_in_site_language(item, meeting)
@@ -363,28 +324,32 @@ def _notify_decision(item: AgendaItem, meeting: Meeting) -> None:
 
 def _notify_decision_in_site_language(item: AgendaItem, meeting: Meeting) -> None:
     application = item.application
-    if item.adopted:
-        subject = _("Decision on application %(number)s: %(question)s") % {
+
+    def subject() -> str:
+        if item.adopted:
+            return _("Decision on application %(number)s: %(question)s") % {
+                "number": application.number,
+                "question": item.get_question_display(),
+            }
+        return _("Application %(number)s: the commission did not decide to %(question)s") % {
             "number": application.number,
             "question": item.get_question_display(),
         }
-    else:
-        subject = _("Application %(number)s: the commission did not decide to %(question)s") % {
-            "number": application.number,
-            "question": item.get_question_display(),
-        }
-    body = "\n\n".join(
-        p
-        for p in (
-            _("The commission decided at its meeting, %(protocol)s.")
-            % {"protocol": meeting.protocol_reference},
-            item.grounds and _("Grounds: %(grounds)s") % {"grounds": item.grounds},
-            item.deadline
-            and _("Corrective actions are due by %(date)s.")
-            % {"date": item.deadline.strftime("%d.%m.%Y")},
+
+    def body() -> str:
+        return "\n\n".join(
+            p
+            for p in (
+                _("The commission decided at its meeting, %(protocol)s.")
+                % {"protocol": meeting.protocol_reference},
+                item.grounds and _("Grounds: %(grounds)s") % {"grounds": item.grounds},
+                item.deadline
+                and _("Corrective actions are due by %(date)s.")
+                % {"date": item.deadline.strftime("%d.%m.%Y")},
+            )
+            if p
         )
-        if p
-    )
+
     notify(
         application.organization.members.all(),
         key=f"decision:{item.pk}",
@@ -393,20 +358,14 @@ def _notify_decision_in_site_language(item: AgendaItem, meeting: Meeting) -> Non
         url=application.get_absolute_url(),
     )
     if item.adopted and item.question == Question.ISSUE:
-        from accounts.models import AuthorizedBody
-
         head = AuthorizedBody.get().head
         notify(
             [head] if head else User.objects.filter(role_head=True),
             key=f"to-sign:{item.pk}",
-            subject=_("A certificate awaits your signature"),
-            body=_("The commission decided to issue a certificate for %(org)s.")
-            % {"org": application.org_name},
+            subject=lambda: _("A certificate awaits your signature"),
+            body=lambda: (
+                _("The commission decided to issue a certificate for %(org)s.")
+                % {"org": application.org_name}
+            ),
             url=application.get_absolute_url(),
         )
-
-
-def open_annex_requests(application: Application):
-    return AnnexRequest.objects.filter(
-        certificate__application=application, state=AnnexRequestState.REQUESTED
-    )

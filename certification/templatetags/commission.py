@@ -3,19 +3,19 @@
 from django import template
 from django.utils import timezone
 
+from ..panels import staff_panel
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def commission_panel(context) -> dict:
     """The staff panel of an application page: forms and records for the current user."""
-    from ..views.commission import panel_context
-
     request = context.get("request")
     application = context.get("application")
     if request is None or application is None:
         return {}
-    return panel_context(request.user, application)
+    return staff_panel(request.user, application)
 
 
 @register.filter

@@ -1,14 +1,11 @@
-"""The applicant's panel on the application page: remarks, decisions, invoices, nonconformities
-with their corrective actions, the certificate. Reads only; the page has already checked access."""
+"""The applicant's panel on the application page: remarks, decisions, invoices, the certificate;
+and the cards the apps above certification register (certification/providers.py). Reads only;
+the page has already checked access."""
 
 from django import template
-from django.db.models import Prefetch
+from django.utils.safestring import mark_safe
 
-from audits.models import CorrectiveAction
-from audits.services import can_verify
-
-from ..forms import VerifyForm
-from ..models import AppState, MeetingState
+from .. import providers, selectors
 
 register = template.Library()
 
@@ -16,7 +13,7 @@ register = template.Library()
 @register.simple_tag
 def open_remarks(application) -> list:
     """GOST 8.10: what the applicant must still complete, in this round."""
-    return list(application.remarks.filter(closed_at__isnull=True).select_related("document_type"))
+    return selectors.open_remarks(application)
 
 
 @register.filter
@@ -27,43 +24,26 @@ def remarks_for(remarks, document_type) -> list:
 
 @register.inclusion_tag("certification/holder/panel.html", takes_context=True)
 def holder_panel(context, application) -> dict:
-    user = context["request"].user
-    is_member = application.organization.membership_set.filter(user=user).exists()
-    nonconformities = list(
-        application.nonconformities.issued()
-        .select_related("agenda_item__meeting")
-        .prefetch_related(
-            Prefetch(
-                "actions",
-                queryset=CorrectiveAction.objects.select_related(
-                    "filed_by", "verified_by"
-                ).prefetch_related("files"),
-            )
-        )
-    )
-    verifier = bool(nonconformities) and can_verify(application, user)
-    for nonconformity in nonconformities:
-        for action in nonconformity.actions.all():
-            if verifier and not action.verified_at:
-                action.verify_form = VerifyForm(prefix=f"verify-{action.pk}")
-    certificate = getattr(application, "certificate", None)
+    request = context["request"]
     return {
-        "request": context["request"],
+        "request": request,
         "csrf_token": context.get("csrf_token"),
         "application": application,
-        "is_member": is_member,
-        "is_suspended": application.state == AppState.SUSPENDED,
-        "remarks": open_remarks(application) if application.state == AppState.RETURNED else [],
-        # The decisions sent to the applicant in writing (GOST 8.12, 8.16, 8.17).
-        "decisions": list(
-            application.agenda_items.filter(meeting__state=MeetingState.CLOSED, adopted=True)
-            .select_related("meeting")
-            .order_by("meeting__protocol_date", "meeting__protocol_number", "order")
-        ),
-        "show_invoices": is_member or user.is_secretary or user.is_head,
-        "invoices": list(application.invoices.order_by("issued_at")),
-        "can_mark_paid": user.is_secretary,
-        "nonconformities": nonconformities,
-        "can_verify": verifier,
-        "certificate": certificate,
+        **selectors.holder_panel(request.user, application),
     }
+
+
+@register.simple_tag(takes_context=True)
+def application_panels(context, application) -> str:
+    """The cards registered by the apps above certification (audits: the nonconformities with
+    their corrective actions, the production check), each rendered with its own context, as an
+    inclusion tag renders its template (the page's context processors are not run again)."""
+    request = context["request"]
+    base = {"request": request, "csrf_token": context.get("csrf_token"), "application": application}
+    engine = context.template.engine
+    return mark_safe(  # each card is a template rendered, and escaped, by the engine
+        "".join(
+            engine.get_template(template_name).render(context.new({**base, **panel}))
+            for template_name, panel in providers.application_panels(request, application)
+        )
+    )

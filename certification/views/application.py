@@ -1,15 +1,18 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_fsm import TransitionNotAllowed
 
 from accounts.models import Organization
+from halal_portal.downloads import file_download
 from halal_portal.forms import add_validation_errors
 
 from .. import rules, selectors, services
@@ -24,22 +27,27 @@ from ..forms import (
 from ..models import ApplicationProduct, DossierFile
 from ..models_support import applicable_document_types
 
+# Lazy: the labels are read in each request's language, not the one active at import.
 STEPS = [
-    ("organization", _("Organization")),
-    ("products", _("Products")),
-    ("documents", _("Documents")),
-    ("declaration", _("Declaration")),
-    ("review", _("Review and submit")),
+    ("organization", gettext_lazy("Organization")),
+    ("products", gettext_lazy("Products")),
+    ("documents", gettext_lazy("Documents")),
+    ("declaration", gettext_lazy("Declaration")),
+    ("review", gettext_lazy("Review and submit")),
 ]
 STEP_NAMES = [name for name, _label in STEPS]
 
-# The declaration's two guarantees, in the words of GOST 8.9.
+# The declaration's two guarantees, in the words of GOST 8.9 (the Russian catalog keeps them
+# word for word); the reader sees them in their language.
 DECLARATION_GUARANTEES = [
-    "при производстве продукции «Халяль» не использовалось сырье и вспомогательные материалы, "
-    "относящиеся к харам или произведенные из харам: запрещенных животных или их частей и "
-    "органов, растений и т. д., относящихся к категории «Харам», в том числе и произведенных "
-    "с использованием ГМО из продуктов, относящихся к харам и т. д.;",
-    "продукты и процессы производства соответствуют требованиям настоящего стандарта.",
+    gettext_lazy(
+        "no raw or auxiliary materials that are haram or made from haram were used in producing "
+        "the «Halal» products: forbidden animals or their parts and organs, plants, etc. of the "
+        "«Haram» category, including those made with GMOs from products that are haram, etc.;"
+    ),
+    gettext_lazy(
+        "the products and the production processes meet the requirements of this standard."
+    ),
 ]
 
 
@@ -247,8 +255,6 @@ def _step_documents(request, application):
 
 
 def _max_mb() -> int:
-    from django.conf import settings
-
     return settings.UPLOAD_MAX_BYTES // (1024 * 1024)
 
 
@@ -320,21 +326,11 @@ def document_remove(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse
 
 
 @login_required
-def document_download(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
+def document_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     """The only way to a dossier file: the user must be allowed to see the application."""
     application = _get_application(request, pk)
     dossier_file = get_object_or_404(DossierFile, pk=file_pk, application=application)
-    inline = request.GET.get("inline") == "1"
-    response = FileResponse(
-        dossier_file.file.open("rb"),
-        as_attachment=not inline,
-        filename=dossier_file.original_name,
-        content_type=dossier_file.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_download(dossier_file)
 
 
 def _step_declaration(request, application):

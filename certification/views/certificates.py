@@ -13,11 +13,10 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..forms import CertificateFilterForm
-from ..models import AppState, CertificateProduct, CertificateStatus
-from ..services.certificates import annex_cutoff, check_annex_allowed
+from ..models import FINISHED_STATES, CertificateProduct, CertificateStatus
+from ..rules import annex_cutoff, check_annex_allowed
 
-# A renewal in one of these states is still under way: the holder is sent to it, not given another.
-FINISHED_STATES = (AppState.REFUSED, AppState.TERMINATED, AppState.WITHDRAWN)
+# Only a valid or an expired certificate is renewed.
 RENEWABLE = (CertificateStatus.VALID, CertificateStatus.EXPIRED)
 
 

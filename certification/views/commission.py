@@ -15,94 +15,20 @@ from django_fsm import TransitionNotAllowed
 from halal_portal.forms import add_validation_errors
 
 from .. import rules, selectors, services
-from ..forms import ConclusionForm, MembersForm, RemarksForm, ReviewForm
 from ..models import AgendaItem, AppState, MeetingState
-from ..models_support import applicable_document_types
-from ..permissions import require_secretary
-
-# States in which the secretary may still change who is on the application's commission.
-ASSIGNABLE_STATES = (
-    AppState.DOCUMENT_REVIEW,
-    AppState.PRODUCTION_CHECK,
-    AppState.DECISION,
-    AppState.SUSPENDED,
-    AppState.CERTIFIED,
+from ..panels import (
+    ASSIGNABLE_STATES,
+    conclusion_form,
+    is_assigned,
+    members_form,
+    remarks_form,
+    review_form,
 )
-RETURNABLE_STATES = (AppState.SUBMITTED, AppState.DOCUMENT_REVIEW)
+from ..permissions import require_secretary
 
 
 def _get_application(request: HttpRequest, pk: int):
     return get_object_or_404(selectors.application_list_for(request.user), pk=pk)
-
-
-def _is_assigned(application, user) -> bool:
-    return application.commission_members.filter(pk=user.pk).exists()
-
-
-def _document_types(application) -> list:
-    """The dossier documents a remark may concern: those the products require, and any other
-    the applicant uploaded."""
-    products = list(application.products.select_related("category"))
-    types = [t for t in applicable_document_types(products) if not t.signed_online]
-    known = {t.pk for t in types}
-    for dossier_file in selectors.current_files(application):
-        if dossier_file.document_type_id not in known:
-            known.add(dossier_file.document_type_id)
-            types.append(dossier_file.document_type)
-    return types
-
-
-def _members_form(application, data=None) -> MembersForm:
-    initial = {"members": list(application.commission_members.all())}
-    return MembersForm(data, prefix="members", initial=initial)
-
-
-def _review_form(application, user, data=None) -> ReviewForm:
-    review = application.reviews.filter(member=user).first()
-    return ReviewForm(data, instance=review, prefix="review")
-
-
-def _conclusion_form(application, data=None) -> ConclusionForm:
-    conclusion = getattr(application, "conclusion", None)
-    return ConclusionForm(data, instance=conclusion, prefix="conclusion")
-
-
-def _remarks_form(application, data=None) -> RemarksForm:
-    return RemarksForm(data, prefix="return", document_types=_document_types(application))
-
-
-def panel_context(user, application) -> dict:
-    """What the body's staff see and do on an application page (templates/_staff_panel.html)."""
-    if not user.is_authenticated or application.state == AppState.DRAFT:
-        return {}
-    is_assigned = user.is_commission_member and _is_assigned(application, user)
-    if not (user.is_secretary or user.is_head or is_assigned):
-        return {}
-    state = application.state
-    context = {
-        "show": True,
-        "is_secretary": user.is_secretary,
-        "is_assigned": is_assigned,
-        "members": application.commission_members.all(),
-        "reviews": application.reviews.select_related("member"),
-        "conclusion": getattr(application, "conclusion", None),
-        "remarks": application.remarks.select_related("document_type", "by"),
-        "decisions": application.agenda_items.select_related("meeting").order_by(
-            "meeting__date", "meeting__pk", "order"
-        ),
-    }
-    if user.is_secretary:
-        if state == AppState.SUBMITTED:
-            context["register_form"] = _members_form(application)
-        if state in ASSIGNABLE_STATES:
-            context["assign_form"] = _members_form(application)
-        if state in RETURNABLE_STATES:
-            context["remarks_form"] = _remarks_form(application)
-        if state == AppState.DOCUMENT_REVIEW:
-            context["conclusion_form"] = _conclusion_form(application)
-    if is_assigned and state == AppState.DOCUMENT_REVIEW:
-        context["review_form"] = _review_form(application, user)
-    return context
 
 
 def _form_action(request, application, form, save, *, done: str, refused: str = "", **page):
@@ -138,7 +64,7 @@ def application_register(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_action(
         request,
         application,
-        _members_form(application, _data(request)),
+        members_form(application, _data(request)),
         lambda form: services.application_register(
             application=application, by=request.user, members=form.cleaned_data["members"]
         ),
@@ -162,7 +88,7 @@ def application_assign(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_action(
         request,
         application,
-        _members_form(application, _data(request)),
+        members_form(application, _data(request)),
         lambda form: services.application_assign(
             application=application, by=request.user, members=form.cleaned_data["members"]
         ),
@@ -181,7 +107,7 @@ def application_remarks(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_action(
         request,
         application,
-        _remarks_form(application, _data(request)),
+        remarks_form(application, _data(request)),
         lambda form: services.application_return(
             application=application,
             by=request.user,
@@ -204,7 +130,7 @@ def application_remarks(request: HttpRequest, pk: int) -> HttpResponse:
 def application_review(request: HttpRequest, pk: int) -> HttpResponse:
     """GOST 8.10: an assigned member records their findings on the dossier."""
     application = _get_application(request, pk)
-    if not (request.user.is_commission_member and _is_assigned(application, request.user)):
+    if not (request.user.is_commission_member and is_assigned(application, request.user)):
         raise PermissionDenied
     if application.state != AppState.DOCUMENT_REVIEW:
         messages.error(request, _("Reviews are written while the documents are under review."))
@@ -212,7 +138,7 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_action(
         request,
         application,
-        _review_form(application, request.user, _data(request)),
+        review_form(application, request.user, _data(request)),
         lambda form: services.review_save(
             application=application,
             member=request.user,
@@ -237,7 +163,7 @@ def application_conclusion(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_action(
         request,
         application,
-        _conclusion_form(application, _data(request)),
+        conclusion_form(application, _data(request)),
         lambda form: services.conclusion_save(
             application=application,
             by=request.user,
@@ -276,11 +202,10 @@ def awaiting(request: HttpRequest) -> HttpResponse:
         .order_by("meeting__date", "meeting__pk", "order")
         .distinct()
     )
-    recused: dict[int, set[int]] = {}
+    items = list(items)
+    recused = rules.recused_by_application({item.application_id for item in items})
     meetings: dict = {}
     for item in items:
-        if item.application_id not in recused:
-            recused[item.application_id] = rules.recused_members(item.application)
         if user.pk in recused[item.application_id]:
             continue  # ISO/IEC 17065 7.5: not theirs to vote on
         meetings.setdefault(item.meeting, []).append(item)

@@ -36,7 +36,8 @@ def _items_with_tally(meeting, user):
         ).prefetch_related("votes__member", "application__commission_members")
     )
     present = {m.pk for m in meeting.members_present.all()}
-    recused_by_application: dict[int, set[int]] = {}
+    items = list(items)
+    recused = rules.recused_by_application({item.application_id for item in items})
     rows = []
     for item in items:
         if meeting.is_closed:
@@ -47,15 +48,13 @@ def _items_with_tally(meeting, user):
                 "adopted": item.adopted,
             }
         else:
-            result = services.tally(item)
-        if item.application_id not in recused_by_application:
-            recused_by_application[item.application_id] = rules.recused_members(item.application)
+            result = selectors.tally(item)
         assigned = {m.pk for m in item.application.commission_members.all()}
         if user.pk not in present:
             status = VOTE_ABSENT
         elif user.pk not in assigned:
             status = VOTE_NOT_ASSIGNED
-        elif user.pk in recused_by_application[item.application_id]:
+        elif user.pk in recused[item.application_id]:
             status = VOTE_RECUSED
         else:
             status = VOTE_OPEN

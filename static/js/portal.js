@@ -82,6 +82,12 @@
     });
   });
 
+  // A select that submits its form when changed (the language switch); no inline handlers:
+  // the Content-Security-Policy allows scripts from the portal's own files only.
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+    select.addEventListener("change", function () { select.form.requestSubmit(); });
+  });
+
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();

@@ -4,9 +4,12 @@ import datetime
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import PowerOfAttorney
+from audits import services
+from audits.models import Severity
 from tests.factories import UserFactory
 from tests.files import pdf_bytes
 
@@ -190,7 +193,6 @@ PRODUCTION_ACT_DATA = {
 def fill_act(act, *, by, result="conforms"):
     """Every item gets ``result`` (a nonconformity needs its record: see the tests), and the
     header and conclusions are filled in."""
-    from audits import services
     from audits.models import ItemResult
 
     today = timezone.localdate()
@@ -249,3 +251,24 @@ def add_production_act(check, *, auditor):
     )
     evidence.file.save("цех.png", ContentFile(png_bytes()))
     return act
+
+
+def section_url(act, number):
+    return reverse(
+        "audits:act-section", kwargs={"check_pk": act.production_check_id, "section": number}
+    )
+
+
+def first_result(act, section=1):
+    return act.results.filter(item__section__number=section).order_by("item__order").first()
+
+
+def add_nonconformity(act, by, **extra):
+    data = {
+        "description": "Нет графика дезинфекции",
+        "severity": Severity.MAJOR,
+        "deadline": act.date + datetime.timedelta(days=30),
+        "fixed_on_spot": False,
+        **extra,
+    }
+    return services.nonconformity_add(result=first_result(act, 15), by=by, **data)

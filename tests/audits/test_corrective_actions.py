@@ -121,7 +121,7 @@ def test_applicant_cannot_verify(nonconformity, applicant):
 
 def action_url(nonconformity):
     return reverse(
-        "certification:application-corrective-action",
+        "audits:application-corrective-action",
         kwargs={"pk": nonconformity.application_id, "nonconformity_pk": nonconformity.pk},
     )
 
@@ -154,7 +154,7 @@ def test_evidence_downloads_as_an_attachment(client, applicant, nonconformity):
     client.force_login(applicant)
     response = client.get(
         reverse(
-            "certification:application-evidence",
+            "audits:application-evidence",
             kwargs={"pk": nonconformity.application_id, "evidence_pk": evidence.pk},
         )
     )
@@ -173,7 +173,7 @@ def test_secretary_verifies_through_the_page(client, secretary, applicant, nonco
     client.force_login(secretary)
     client.post(
         reverse(
-            "certification:application-action-verify",
+            "audits:application-action-verify",
             kwargs={"pk": nonconformity.application_id, "action_pk": action.pk},
         ),
         {f"verify-{action.pk}-accepted": "1", f"verify-{action.pk}-note": ""},

@@ -142,7 +142,8 @@ def test_nav_hides_the_checks_from_applicants(client, applicant):
 def render_panel(application, user):
     request = RequestFactory().get("/")
     request.user = user
-    template = Template('{% include "audits/_application_panel.html" %}')
+    # The cards audits registers with certification's application page (audits/apps.py).
+    template = Template("{% load holder %}{% application_panels application %}")
     return template.render(Context({"request": request, "application": application}))
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from certification import services
+from certification import rules, selectors, services
 from certification.models import AgendaItem, AppState, Meeting, Remark, Review, Vote
 
 
@@ -249,7 +249,7 @@ def test_issue_form_prefills_two_years_of_validity(client, secretary, meeting):
     client.force_login(secretary)
     form = client.get(meeting.get_absolute_url()).context["item_form"]
     valid_from = form.fields["valid_from"].initial
-    assert form.fields["valid_to"].initial == services.certificates.max_valid_to(valid_from)
+    assert form.fields["valid_to"].initial == rules.max_valid_to(valid_from)
 
 
 def test_secretary_removes_an_item(client, secretary, item):
@@ -262,7 +262,7 @@ def test_members_vote_via_the_page(client, item, commission):
     for member in commission:
         client.force_login(member)
         client.post(url("meeting-vote", pk=item.meeting_id, item_pk=item.pk), {"choice": "for"})
-    assert services.tally(item)["for"] == 3
+    assert selectors.tally(item)["for"] == 3
 
 
 def test_double_post_keeps_one_vote(client, item, commission):

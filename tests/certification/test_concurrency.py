@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
-from certification import services
+from certification import selectors, services
 from certification.models import AgendaItem, Counter, Vote, VoteChoice
 from certification.services.numbering import NumbersExhausted, next_number
 from tests.certification.workflow import issue
@@ -235,4 +235,4 @@ def test_twenty_different_votes_at_once_leave_one_of_them(agenda_item, commissio
 def test_members_voting_at_once_each_keep_one_vote(agenda_item, commission):
     errors = _vote_at_once(agenda_item.pk, [(m, "for") for m in commission] * 5)
     assert errors == []
-    assert services.tally(agenda_item)["for"] == 3
+    assert selectors.tally(agenda_item)["for"] == 3

@@ -1,4 +1,4 @@
-"""Scheduled jobs: expiry (GOST 8.6), expiry reminders (8.18) and corrective deadlines (8.16)."""
+"""Scheduled jobs: expiry (GOST 8.6), expiry reminders (8.18), the schedule of the daily jobs."""
 
 import datetime
 import itertools
@@ -9,16 +9,12 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.utils import timezone
 
-from audits.models import Nonconformity
+from audits.tasks import remind_corrective_deadlines_task
 from certification import services
-from certification.models import Application, AppState, Certificate, CertificateStatus, Meeting
+from certification.models import Application, Certificate, CertificateStatus, Meeting
+from certification.rules import annex_cutoff
 from certification.services import reminders
-from certification.services.certificates import annex_cutoff
-from certification.tasks import (
-    expire_certificates_task,
-    remind_corrective_deadlines_task,
-    remind_expiring_certificates_task,
-)
+from certification.tasks import expire_certificates_task, remind_expiring_certificates_task
 
 TODAY = datetime.date(2026, 3, 10)
 numbers = itertools.count(90_000)
@@ -121,59 +117,6 @@ def test_reminder_task_uses_the_local_date(certificate_ending, applicant):
     morning = datetime.datetime(2026, 3, 10, 8, 0, tzinfo=timezone.get_current_timezone())
     with time_machine.travel(morning):
         assert remind_expiring_certificates_task() == 1
-
-
-# --- corrective actions ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def suspended(draft):
-    """An application suspended until five days after TODAY (states set directly: cheap)."""
-    deadline = TODAY + datetime.timedelta(days=5)
-    Application.objects.filter(pk=draft.pk).update(
-        state=AppState.SUSPENDED, suspension_deadline=deadline
-    )
-    draft.refresh_from_db()
-    return draft
-
-
-def test_corrective_deadline_reminds_applicant_and_secretary(suspended, applicant, secretary):
-    reminders.remind_corrective_deadlines(today=TODAY)
-    key = f"corrective-due:{suspended.pk}:{suspended.suspension_deadline.isoformat()}"
-    assert keys(applicant) == keys(secretary) == [key]
-
-
-def test_corrective_deadline_reminder_is_sent_once(
-    suspended, applicant, secretary, mailoutbox, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        for day in (TODAY, TODAY, TODAY + datetime.timedelta(days=1)):
-            remind_corrective_deadlines_task(today=day.isoformat())
-    assert sorted(m.to[0] for m in mailoutbox) == sorted([applicant.email, secretary.email])
-
-
-def test_corrective_deadline_lists_open_nonconformities(suspended, applicant, secretary):
-    for text, closed in (("Нет журнала мойки", None), ("Исправлено", timezone.now())):
-        Nonconformity.objects.create(
-            application=suspended,
-            description=text,
-            deadline=suspended.suspension_deadline,
-            closed_at=closed,
-        )
-    reminders.remind_corrective_deadlines(today=TODAY)
-    body = applicant.notifications.get().body
-    assert "Нет журнала мойки" in body and "Исправлено" not in body
-
-
-def test_no_corrective_reminder_more_than_a_week_ahead(suspended, secretary):
-    assert reminders.remind_corrective_deadlines(today=TODAY - datetime.timedelta(days=3)) == 0
-
-
-def test_open_nonconformity_deadline_reminds(draft, applicant, secretary):
-    Nonconformity.objects.create(
-        application=draft, description="Нет журнала", deadline=TODAY + datetime.timedelta(days=7)
-    )
-    assert reminders.remind_corrective_deadlines(today=TODAY) == 1
 
 
 # --- nightly expiry and the schedule ------------------------------------------------------------

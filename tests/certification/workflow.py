@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from certification import services
+from certification import rules, services
 
 
 def decide(application, question, *, secretary, members, votes=None, date=None, **details):
@@ -31,7 +31,7 @@ def issue(application, *, secretary, members, valid_from=None, years=2):
         secretary=secretary,
         members=members,
         valid_from=valid_from,
-        valid_to=services.certificates.max_valid_to(valid_from)
+        valid_to=rules.max_valid_to(valid_from)
         if years == 2
         else valid_from + datetime.timedelta(days=365 * years),
     )

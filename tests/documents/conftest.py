@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from certification import services
+from certification import rules, services
 
 # The production check at each step (Annex Д approved, Annex Е signed, the act of Annex Ж drawn
 # up), shared with tests/audits.
@@ -83,7 +83,7 @@ def with_type(reviewed, secretary, commission):
         secretary=secretary,
         members=commission,
         valid_from=today,
-        valid_to=services.certificates.max_valid_to(today),
+        valid_to=rules.max_valid_to(today),
         product_type="Изделия кондитерские восточные",
     )
     return reviewed.certificate

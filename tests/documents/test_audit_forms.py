@@ -117,7 +117,7 @@ def test_program_renders_later_exactly_as_approved(issued_program, auditor):
 
 SAMPLING_LABELS = [
     "АКТ",
-    "ОТБОРА ОБРАЗЦОВ ПРОДУКЦИИ *",
+    "ОТБОРА ОБРАЗЦОВ ПРОДУКЦИИ",
     "от",
     "дата",
     "Аккредитованный орган по сертификации",

@@ -8,6 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from certification import services
+from halal_portal.formatting import decline
 from halal_portal.models import RenderedDocument
 from halal_portal.rendering import render_bytes
 from tests.certification.workflow import decide
@@ -71,10 +72,10 @@ def test_application_prints_every_label_of_annex_g_and_the_values(filed):
         filed.org_name,
         filed.bank_details,
         filed.tax_id,
-        filed.head_name,
+        decline(filed.head_name),  # «в лице Сафина Р. Р.»: the genitive
         "Пахлава медовая (ГОСТ 6478-2017), серийное производство",
         "Чак-чак с мёдом (ГОСТ 6478-2017), партия № 15, 03.02.2026, 500 кг",
-        "ГОСТ «Продукция «Халяль»» «Продукция «Халяль». Требования к продукции",
+        "ГОСТ «Продукция «Халяль». Требования к продукции",  # the standard named once
         filed.contact_person,
         "Р. Р. Сафин",  # the head: initials, surname
         "Л. М. Галиева",

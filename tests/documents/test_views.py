@@ -5,6 +5,7 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
+from certification.services import certificate_sign
 from halal_portal.models import DocumentStatus, RenderedDocument
 from halal_portal.tasks import render_document_task
 
@@ -22,12 +23,26 @@ def url(name: str, document: RenderedDocument) -> str:
     return reverse(name, kwargs={"document_pk": document.pk})
 
 
-def test_holder_downloads_the_certificate(client, applicant, certified):
+def test_holder_downloads_the_certificate_once_signed(client, applicant, certified, head):
+    certificate_sign(certificate=certified, by=head)
     document = ready("certificate", certified)
     client.force_login(applicant)
     response = client.get(url("pdf-download", document))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert quote(f"Сертификат {certified.number}.pdf") in response["Content-Disposition"]
+
+
+def test_holder_cannot_download_a_certificate_the_head_has_not_signed(client, applicant, certified):
+    # Annex Л, Л.4.6: the registry shows it as not issued until then; so does the holder's page.
+    document = ready("certificate", certified)
+    client.force_login(applicant)
+    assert client.get(url("pdf-download", document)).status_code == 404
+
+
+def test_staff_see_the_unsigned_certificate_to_check_it(client, head, certified):
+    document = ready("certificate", certified)
+    client.force_login(head)
+    assert client.get(url("pdf-download", document)).status_code == 200
 
 
 @pytest.mark.parametrize("name", ["pdf-download", "pdf-status"])
@@ -62,7 +77,8 @@ def test_conclusion_is_for_the_body_not_the_applicant(client, applicant, secreta
     assert client.get(url("pdf-download", document)).status_code == 200
 
 
-def test_status_tells_the_page_when_the_pdf_is_ready(client, applicant, certified):
+def test_status_tells_the_page_when_the_pdf_is_ready(client, applicant, certified, head):
+    certificate_sign(certificate=certified, by=head)
     client.force_login(applicant)
     document = RenderedDocument.objects.get(kind="certificate")
     pending = client.get(url("pdf-status", document)).json()
@@ -87,7 +103,8 @@ def test_secretary_retries_a_failed_document_from_the_page(client, secretary, ce
     assert response.status_code == 302 and document.status == DocumentStatus.QUEUED
 
 
-def test_applicant_may_not_retry(client, applicant, certified):
+def test_applicant_may_not_retry(client, applicant, certified, head):
+    certificate_sign(certificate=certified, by=head)
     document = RenderedDocument.objects.get(kind="certificate")
     RenderedDocument.objects.filter(pk=document.pk).update(status=DocumentStatus.FAILED)
     client.force_login(applicant)

@@ -20,16 +20,17 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from certification import services
+from certification import rules
 from halal_portal.celery import app as celery_app
 from halal_portal.models import DocumentStatus, RenderedDocument
-from halal_portal.tasks import TEST_DELAY_ENV
 from tests.certification.workflow import decide
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKER_URL = os.environ.get("PDF_TEST_BROKER_URL", "redis://127.0.0.1:6379/5")
 VISIBILITY_TIMEOUT = 4  # seconds before Redis hands an unacknowledged task out again
 TIMEOUT = 60
+# Read by tests/documents/slow_render.py in the worker (not imported here: it patches on import).
+DELAY_ENV = "SLOW_RENDER_SECONDS"
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -67,7 +68,9 @@ def _forget_connections() -> None:
 
 class Worker:
     """``celery -A halal_portal worker -P prefork -c 1`` on the test database, in its own
-    process group so that it can be killed whole."""
+    process group so that it can be killed whole. With a ``delay`` it also loads
+    tests/documents/slow_render.py: each render then waits that many seconds once the row is
+    «rendering»."""
 
     def __init__(self, tmp_path: Path, queue: str, name: str, delay: float = 0) -> None:
         db = connection.settings_dict
@@ -83,8 +86,9 @@ class Worker:
             "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
             "MEDIA_ROOT": str(settings.MEDIA_ROOT),
             "SITE_URL": settings.SITE_URL,
-            TEST_DELAY_ENV: str(delay),
+            DELAY_ENV: str(delay),
         }
+        self.include = ["--include", "tests.documents.slow_render"] if delay else []
         self.log_path = tmp_path / f"{name}.log"
         self.name = name
         self.queue = queue
@@ -96,7 +100,7 @@ class Worker:
             [sys.executable, "-m", "celery", "-A", "halal_portal", "worker", "-P", "prefork",
              "-c", "1", "-n", f"{self.name}-{self.queue}@%h", "-Q", self.queue,
              "--loglevel=INFO", "--without-gossip",
-             "--without-mingle", "--without-heartbeat"],
+             "--without-mingle", "--without-heartbeat", *self.include],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
         log.close()
@@ -172,7 +176,7 @@ def issue(application, secretary, commission):
         secretary=secretary,
         members=commission,
         valid_from=today,
-        valid_to=services.certificates.max_valid_to(today),
+        valid_to=rules.max_valid_to(today),
     )
     return RenderedDocument.objects.get(kind="certificate", object_id=application.certificate.pk)
 

@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from certification import services
+from certification import rules, services
 from certification.models import AgendaItem, AppState, Meeting
 from tests.certification.workflow import decide
 from tests.factories import PASSWORD
@@ -131,7 +131,7 @@ def test_commission_reviews_votes_and_the_applicant_sees_the_certificate(
 
     # The secretary plans a meeting, marks the members present and puts the question on it.
     today = timezone.localdate()
-    valid_to = services.certificates.max_valid_to(today)
+    valid_to = rules.max_valid_to(today)
     log_in(page, base, secretary)
     nav(page, "certification:meeting-list")
     expect(page.locator("#id_meeting-date")).to_have_value(today.isoformat())

@@ -44,7 +44,7 @@ def test_embedded_default_is_a_memory_cache():
 def test_cache_url_selects_djangos_redis_cache():
     cache = cache_settings(make_env(CACHE_URL="redis://cache.internal:6379/2"))
     assert (cache["BACKEND"], cache["LOCATION"]) == (
-        "django.core.cache.backends.redis.RedisCache",
+        "halal_portal.cache.ResilientRedisCache",
         "redis://cache.internal:6379/2",
     )
 

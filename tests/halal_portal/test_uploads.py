@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from halal_portal.uploads import CheckedUpload, check_upload, sanitize_filename
 
@@ -371,3 +372,52 @@ def test_truncated_image_refused_even_after_weasyprint_is_imported():
     Image.new("RGB", (64, 64), "red").save(png, format="PNG")
     error = rejection("обрезан.png", png.getvalue()[:-40])
     assert error.code == "broken"
+
+
+# --- active content (issue: PDFs that act on the reader's computer) ---------------------------
+
+
+def _pdf_with(build) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    build(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _open_action(kind: str, key: str, value: str):
+    def build(writer: PdfWriter) -> None:
+        action = DictionaryObject(
+            {NameObject("/S"): NameObject(kind), NameObject(key): TextStringObject(value)}
+        )
+        writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+
+    return build
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        _open_action("/JavaScript", "/JS", "app.alert('hi');"),
+        _open_action("/Launch", "/F", "calc.exe"),
+        lambda writer: writer.add_attachment("payload.exe", b"MZ..."),
+    ],
+    ids=["javascript", "launch", "embedded-file"],
+)
+def test_a_pdf_with_active_content_is_refused_with_the_reason(build):
+    upload = SimpleUploadedFile("справка.pdf", _pdf_with(build))
+    with pytest.raises(ValidationError) as raised:
+        check_upload(upload)
+    assert raised.value.code == "active_content"
+    assert "справка.pdf" in raised.value.messages[0]
+
+
+def test_a_plain_pdf_with_a_link_is_still_accepted():
+    def link(writer: PdfWriter) -> None:
+        from pypdf.annotations import Link
+
+        writer.add_annotation(0, Link(rect=(50, 50, 200, 80), url="https://example.org"))
+
+    checked = check_upload(SimpleUploadedFile("a.pdf", _pdf_with(link)))
+    assert checked.content_type == "application/pdf"

@@ -6,6 +6,7 @@ import html
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
@@ -40,7 +41,7 @@ def without_csrf(page: str) -> str:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["ru", "en"])
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
 @pytest.mark.parametrize(
     "roles",
     [

@@ -210,3 +210,47 @@ def test_the_verify_endpoint_is_in_the_openapi_schema(client):
     schema = client.get(reverse("api-schema"), {"format": "json"}).json()
     operation = schema["paths"]["/api/v1/registry/certificates/{number}/verify/"]["post"]
     assert "multipart/form-data" in operation["requestBody"]["content"]
+
+
+# --- the body's signature (issue 16): a re-signed copy is genuine, a tampered one is refused --
+
+
+@pytest.fixture
+def signed_copy(issued):
+    """The certificate's PDF as the body issues it (signed), its stored copy, and a second
+    signed rendering of the same snapshot: same document, other bytes."""
+    from halal_portal import rendering
+    from halal_portal.models import RenderedDocument
+    from halal_portal.tasks import render_document_task
+
+    document = RenderedDocument.objects.get(kind="certificate", object_id=issued.pk)
+    render_document_task.delay(document.pk)
+    document.refresh_from_db()
+    return rendering.issue_bytes("certificate", document.snapshot)
+
+
+def api_for(certificate) -> str:
+    return reverse("registry-certificate-verify", kwargs={"number": certificate.number})
+
+
+@pytest.mark.django_db
+def test_a_copy_signed_by_the_body_is_genuine_though_its_bytes_differ(client, issued, signed_copy):
+    data = client.post(api_for(issued), {"file": upload(signed_copy)}).json()
+    assert (data["match"], data["matched_by"], data["document"]) == (
+        True,
+        "signature",
+        "certificate",
+    )
+
+
+@pytest.mark.django_db
+def test_a_signed_copy_changed_after_signing_is_refused_with_the_reason(
+    client, issued, signed_copy
+):
+    from tests.documents.test_signing import CHANGED, flip_inside_signed_range
+
+    data = client.post(
+        api_for(issued), {"file": upload(flip_inside_signed_range(signed_copy))}
+    ).json()
+    assert data["match"] is False
+    assert CHANGED in data["message"]
