@@ -218,7 +218,7 @@ class ChecklistVersionAdmin(FrozenWhenUsed, admin.ModelAdmin):
 
 class ChecklistItemInline(FrozenInline):
     model = ChecklistItem
-    fields = ["order", "text_ru", "text_en"]
+    fields = ["order", "text_ru", "text_en", "clause"]
 
     def version_of(self, parent):
         return parent.version

@@ -231,6 +231,7 @@ def _sections_snapshot(act: ProductionCheckAct) -> list[dict]:
             entries.append(
                 {
                     "text": item.text_ru,
+                    "clause": item.clause,
                     "result": RESULT_WORDING.get(status, status),
                     "comment": result.comment if result else "",
                     "evidence": [f.original_name for f in files],

@@ -8,7 +8,7 @@ from accounts.models import User
 from certification.forms.application import DateInput
 from certification.models import ApplicationProduct, NormativeDocument
 
-from .models import CleaningKind, TestKind, WashAgent
+from .models import CleanedObject, CleaningKind, TestKind, WashAgent
 from .reference import OPTIONAL_STAGES, STAGE_TITLES
 
 
@@ -273,7 +273,18 @@ class SanitationEntryForm(forms.Form):
     """GOST 7.1: a journal entry; the purification fields of Annex Б apply after haram."""
 
     date = forms.DateField(label=_("Date"), widget=DateInput())
-    equipment = forms.CharField(label=_("Equipment, utensils or container"), max_length=500)
+    cleaned = forms.ChoiceField(
+        label=_("What was cleaned"),
+        choices=CleanedObject.choices,
+        initial=CleanedObject.EQUIPMENT,
+        widget=forms.RadioSelect,
+        required=False,  # equipment, unless told (the service's default)
+    )
+    equipment = forms.CharField(
+        label=_("Equipment, container, vehicle or storage place"),
+        max_length=500,
+        help_text=_("For a vehicle: its registration number and the load it takes next."),
+    )
     kind = forms.ChoiceField(
         label=_("Kind of cleaning"), choices=CleaningKind.choices, widget=forms.RadioSelect
     )

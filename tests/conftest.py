@@ -138,3 +138,4 @@ def _reference_data(request):
     importlib.import_module("certification.migrations.0002_reference_data").load(apps, None)
     importlib.import_module("certification.migrations.0011_dossier_date_rules").load(apps, None)
     importlib.import_module("audits.migrations.0005_checklist_annex_zh").load(apps, None)
+    importlib.import_module("audits.migrations.0011_checklist_version_2").load(apps, None)

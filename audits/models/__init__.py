@@ -27,7 +27,7 @@ from .corrective import (
     evidence_upload_to,
 )
 from .files import CheckedFile
-from .journal import CleaningKind, SanitationEntry, TestKind, WashAgent
+from .journal import CleanedObject, CleaningKind, SanitationEntry, TestKind, WashAgent
 from .sampling import (
     ActStatus,
     LabReport,
@@ -55,6 +55,7 @@ __all__ = [
     "CheckStatus",
     "CheckedFile",
     "CheckTeamMember",
+    "CleanedObject",
     "CleaningKind",
     "CorrectiveAction",
     "EvidenceFile",

@@ -93,6 +93,8 @@ class ChecklistItem(models.Model):
     order = models.PositiveSmallIntegerField(_("order"))
     text_ru = models.TextField(_("text (Russian)"))
     text_en = models.TextField(_("text (English)"))
+    # The clause of the standard the item checks (GOST 7.1–7.5); empty for Annex Ж's own points.
+    clause = models.CharField(_("clause of the standard"), max_length=50, blank=True)
 
     class Meta:
         verbose_name = _("item of the act")

@@ -11,6 +11,15 @@ class CleaningKind(models.TextChoices):
     HARAM_CONTACT = "haram_contact", _("After contact with haram products")
 
 
+class CleanedObject(models.TextChoices):
+    """What was cleaned: GOST 7.1 (equipment, inventory, containers) and 7.3 (vehicles and
+    transport containers before loading; storage places)."""
+
+    EQUIPMENT = "equipment", _("equipment, inventory or containers (GOST 7.1)")
+    VEHICLE = "vehicle", _("vehicle or transport container, before loading (GOST 7.3)")
+    STORAGE = "storage", _("storage place (GOST 7.3)")
+
+
 class TestKind(models.TextChoices):
     LABORATORY = "laboratory", _("Laboratory test")
     EXPRESS = "express", _("Express test")
@@ -40,9 +49,10 @@ class ControllerSigned(models.Model):
 
 
 class SanitationEntry(ControllerSigned):
-    """One cleaning of equipment, utensils or containers, signed by the halal controller
-    (GOST 7.1). After contact with haram the ritual purification of Annex Б is recorded.
-    Entries are never changed: a correction is a new entry."""
+    """One cleaning of equipment, utensils or containers (GOST 7.1), of a vehicle before loading
+    or of a storage place (GOST 7.3), signed by the halal controller. After contact with haram
+    the ritual purification of Annex Б is recorded. Entries are never changed: a correction is a
+    new entry."""
 
     organization = models.ForeignKey(
         "accounts.Organization",
@@ -51,6 +61,12 @@ class SanitationEntry(ControllerSigned):
         verbose_name=_("enterprise"),
     )
     date = models.DateField(_("date"))
+    cleaned = models.CharField(
+        _("what was cleaned"),
+        max_length=20,
+        choices=CleanedObject.choices,
+        default=CleanedObject.EQUIPMENT,
+    )
     equipment = models.CharField(_("equipment, utensils or container"), max_length=500)
     kind = models.CharField(_("kind of cleaning"), max_length=20, choices=CleaningKind.choices)
     performers = models.TextField(_("performers (surnames)"))

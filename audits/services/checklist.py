@@ -30,7 +30,11 @@ def checklist_version_copy(*, version: ChecklistVersion) -> ChecklistVersion:
         )
         ChecklistItem.objects.bulk_create(
             ChecklistItem(
-                section=new_section, order=item.order, text_ru=item.text_ru, text_en=item.text_en
+                section=new_section,
+                order=item.order,
+                text_ru=item.text_ru,
+                text_en=item.text_en,
+                clause=item.clause,
             )
             for item in section.items.all()
         )

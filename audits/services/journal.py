@@ -1,6 +1,7 @@
 """Writes of the enterprise's sanitation journal (GOST 7.1, Annex Б).
 
-The halal controller records each cleaning of equipment, utensils or containers with its date,
+The halal controller records each cleaning of equipment, utensils or containers (GOST 7.1), of a
+vehicle before loading or of a storage place (GOST 7.3) with its date,
 performers and test result, and signs it. After contact with haram the ritual purification of
 Annex Б is part of the entry; an entry that lacks any of its conditions is refused."""
 
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organization, User
 
 from .. import permissions, rules
-from ..models import CleaningKind, SanitationEntry, TestKind, WashAgent
+from ..models import CleanedObject, CleaningKind, SanitationEntry, TestKind, WashAgent
 
 
 def _text(data: Mapping[str, Any], field: str) -> str:
@@ -41,6 +42,10 @@ def sanitation_entry_record(
     if not performers:
         # GOST 7.1: the journal gives the performers' surnames.
         errors["performers"] = _("Give the surnames of the performers (GOST 7.1).")
+    # GOST 7.1 (equipment, inventory, containers), 7.3 (vehicles before loading, storage).
+    cleaned = data.get("cleaned") or CleanedObject.EQUIPMENT
+    if cleaned not in CleanedObject.values:
+        errors["cleaned"] = _("Say what was cleaned.")
     kind = data.get("kind")
     if kind not in CleaningKind.values:
         errors["kind"] = _("Choose the kind of cleaning.")
@@ -77,6 +82,7 @@ def sanitation_entry_record(
     return SanitationEntry.objects.create(
         organization=organization,
         date=date,
+        cleaned=cleaned,
         equipment=equipment,
         kind=kind,
         performers=performers,

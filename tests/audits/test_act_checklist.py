@@ -34,11 +34,18 @@ ITEMS_PER_SECTION = {
 
 @pytest.fixture
 def version(db):
+    """Version 1: Annex Ж as the form prints it."""
     return ChecklistVersion.objects.get(number=1)
 
 
-def test_version_1_is_in_use(version):
-    assert version.is_current
+@pytest.fixture
+def current(db):
+    """The version in use: version 2, Annex Ж with the halal requirements of 7.1–7.3, 7.5."""
+    return ChecklistVersion.objects.get(is_current=True)
+
+
+def test_version_2_is_in_use_and_version_1_is_kept(version, current):
+    assert (current.number, version.is_current) == (2, False)
 
 
 def test_every_section_of_annex_zh_is_loaded(version):
@@ -69,17 +76,27 @@ def test_every_item_has_an_english_text(version):
 
 def test_a_new_version_copies_every_item(version):
     copy = checklist_version_copy(version=version)
-    assert (copy.number, copy.is_current) == (2, False)
+    assert (copy.number, copy.is_current) == (3, False)
     assert ChecklistItem.objects.filter(section__version=copy).count() == 78
 
 
-def test_an_act_keeps_its_version(production_act, version):
-    copy = checklist_version_copy(version=version)
+def test_a_copy_keeps_the_clauses(current):
+    copy = checklist_version_copy(version=current)
+    clauses = ChecklistItem.objects.filter(section__version=copy).exclude(clause="")
+    assert (
+        clauses.count()
+        == ChecklistItem.objects.filter(section__version=current).exclude(clause="").count()
+        > 0
+    )
+
+
+def test_an_act_keeps_its_version(production_act, current):
+    copy = checklist_version_copy(version=current)
     checklist_version_make_current(version=copy)
     section = ChecklistSection.objects.get(version=copy, number=1)
     section.items.update(text_ru="Изменено")
     production_act.refresh_from_db()
-    assert production_act.checklist == version
+    assert production_act.checklist == current
     assert not production_act.results.filter(item__text_ru="Изменено").exists()
 
 
@@ -105,23 +122,24 @@ def admin_client(client, django_user_model):
     return client
 
 
-def test_used_version_is_read_only_in_the_admin(admin_client, production_act, version):
+def test_used_version_is_read_only_in_the_admin(admin_client, production_act, current):
     from django.utils.translation import gettext
 
     from audits.admin import USED_VERSION_MESSAGE
 
-    url = reverse("admin:audits_checklistversion_change", args=[version.pk])
+    title = current.title
+    url = reverse("admin:audits_checklistversion_change", args=[current.pk])
     page = admin_client.get(url).content.decode()
     response = admin_client.post(
-        url, {"number": 1, "title": "Другое", "effective_date": "2026-01-01"}
+        url, {"number": 2, "title": "Другое", "effective_date": "2026-01-01"}
     )
-    version.refresh_from_db()
+    current.refresh_from_db()
     assert gettext(str(USED_VERSION_MESSAGE)) in page
-    assert (response.status_code, version.title) == (403, "ГОСТ «Продукция «Халяль»», приложение Ж")
+    assert (response.status_code, current.title) == (403, title)
 
 
-def test_used_section_is_read_only_in_the_admin(admin_client, production_act, version):
-    section = version.sections.get(number=1)
+def test_used_section_is_read_only_in_the_admin(admin_client, production_act, current):
+    section = current.sections.get(number=1)
     url = reverse("admin:audits_checklistsection_change", args=[section.pk])
     admin_client.post(url, {"number": 1, "title_ru": "Другое", "title_en": "Other"})
     section.refresh_from_db()
@@ -137,4 +155,4 @@ def test_unused_version_is_editable_in_the_admin(admin_client, version):
 def test_copy_action_in_the_admin(admin_client, production_act, version):
     url = reverse("admin:audits_checklistversion_changelist")
     admin_client.post(url, {"action": "copy_to_new_version", "_selected_action": [version.pk]})
-    assert ChecklistVersion.objects.filter(number=2, is_current=False).exists()
+    assert ChecklistVersion.objects.filter(number=3, is_current=False).exists()

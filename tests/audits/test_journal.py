@@ -175,3 +175,28 @@ def test_auditor_outside_the_check_does_not_read_it(client, organization):
 def test_outsider_does_not_read_the_journal(client, organization, outsider):
     client.force_login(outsider)
     assert client.get(journal_url(organization)).status_code == 404
+
+
+# --- GOST 7.3: vehicles before loading and storage places are in the journal too ----------------
+
+
+@pytest.mark.parametrize("cleaned", ["vehicle", "storage"])
+def test_vehicles_and_storage_places_are_recorded(client, organization, applicant, cleaned):
+    client.force_login(applicant)
+    url = reverse("audits:journal-entry-create", kwargs={"org_pk": organization.pk})
+    response = client.post(
+        url,
+        form_data(kind="routine", cleaned=cleaned, equipment="Рефрижератор А 123 ВС 116"),
+    )
+    entry = SanitationEntry.objects.get()
+    assert response.status_code == 302 and entry.cleaned == cleaned
+    page = client.get(reverse("audits:journal", kwargs={"org_pk": organization.pk}))
+    assert "7.3" in page.content.decode()
+
+
+def test_an_unknown_object_is_refused(organization, applicant):
+    with pytest.raises(ValidationError) as error:
+        services.sanitation_entry_record(
+            organization=organization, by=applicant, data={**after_haram(), "cleaned": "ship"}
+        )
+    assert "cleaned" in error.value.message_dict

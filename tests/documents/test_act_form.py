@@ -158,15 +158,24 @@ TAIL_LABELS = [
 
 
 def checklist_labels(act) -> list[str]:
-    """Each section's title, then each of its points numbered as the act prints them."""
+    """Each section's title, then each of its points numbered as the act prints them. A section
+    Annex Ж lists no points for is one sentence («… .»), unless the checklist adds points to it
+    (GOST 7.1–7.5 in version 2): its title then ends with a colon and its first point, the
+    section itself, reads «по разделу в целом»."""
     labels = []
     for title, section in zip(
         SECTION_TITLES, act.checklist.sections.order_by("number"), strict=True
     ):
-        labels.append(title)
         items = list(section.items.order_by("order"))
-        if len(items) > 1 or items[0].text_ru != section.title_ru:
-            labels += [f"{section.number}.{n} {item.text_ru}" for n, item in enumerate(items, 1)]
+        if len(items) == 1 and items[0].text_ru == section.title_ru:
+            labels.append(title)
+            continue
+        labels.append(title[:-1] + ":")
+        labels += [
+            f"{section.number}.{n} "
+            + ("по разделу в целом" if item.text_ru == section.title_ru else item.text_ru)
+            for n, item in enumerate(items, 1)
+        ]
     return labels
 
 
@@ -280,7 +289,7 @@ def test_act_prints_the_items_of_its_own_checklist_version(signed, head):
 
     ChecklistVersion.objects.update(is_current=False)
     version = ChecklistVersion.objects.create(
-        number=2, title="Редакция 2", effective_date=signed.date, is_current=True
+        number=90, title="Редакция 90", effective_date=signed.date, is_current=True
     )
     section = ChecklistSection.objects.create(
         version=version, number=1, title_ru="Новый раздел", title_en="New section"
