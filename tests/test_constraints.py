@@ -20,7 +20,7 @@ def constraints():
                     yield pytest.param(constraint, id=f"{model._meta.label}.{constraint.name}")
 
 
-@pytest.mark.parametrize("constraint", constraints())
+@pytest.mark.parametrize("constraint", list(constraints()))
 def test_constraint_has_its_own_translated_message(constraint):
     default = BaseConstraint.default_violation_error_message
     assert constraint.violation_error_message != default
